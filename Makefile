@@ -1,0 +1,73 @@
+# Two commands set everything up from a fresh clone: `make generate` and `make test`.
+# Tools install into .build/ and .venv/ (both git-ignored); stamps in .build/ let Make skip
+# whatever is already up to date.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+UV_VERSION := 0.13.8
+BUILD := .build
+UV := $(BUILD)/uv/bin/uv
+PYTHON := .venv/bin/python
+REDOCLY := .redocly/node_modules/.bin/redocly
+export REDOCLY_TELEMETRY := off
+export UV_PYTHON_DOWNLOADS := never
+
+SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
+BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock
+PORT ?= 8080
+
+.PHONY: help generate test check-generated lint mock bench clean
+
+help:
+	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
+	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
+	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
+	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
+	@echo "make bench            print the build and test timing figures"
+
+# --- environment -------------------------------------------------------------------------
+
+$(UV):
+	python3 -m venv $(BUILD)/uv
+	$(BUILD)/uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(BUILD)/venv.stamp: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --quiet
+	@touch $@
+
+$(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
+	npm ci --prefix .redocly --no-audit --no-fund --silent
+	@mkdir -p $(BUILD) && touch $@
+
+# --- specs and SDKs ----------------------------------------------------------------------
+
+$(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
+	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $<
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml $(BUILD_INPUTS) $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.generate $*
+	@mkdir -p $(@D) && touch $@
+
+lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)
+
+generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)
+	@$(PYTHON) -m scripts.smoke
+
+check-generated: $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.generate --check
+
+test: lint check-generated
+	$(PYTHON) -m pytest
+
+mock: $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.mock --port $(PORT)
+
+bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
+	$(PYTHON) -m scripts.bench
+
+clean:
+	rm -rf $(BUILD) .venv .redocly/node_modules

@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.dreamina_account import DreaminaAccount
+from ...types import Response
+
+
+def _get_kwargs(
+    account: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/dreamina/accounts/{account}".format(
+            account=quote(str(account), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | DreaminaAccount | None:
+    if response.status_code == 200:
+        response_200 = DreaminaAccount.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ApiError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ApiError.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | DreaminaAccount]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApiError | DreaminaAccount]:
+    """Get one Dreamina account
+
+     Returns the configuration of one linked Dreamina account with its session, the models
+    it may use and its credit balance. The `session`, `models` and `credits` fields are
+    queried live from Dreamina; when that query fails the answer is a summary without
+    them. Calling it once a day also claims the free daily credits.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | DreaminaAccount]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApiError | DreaminaAccount | None:
+    """Get one Dreamina account
+
+     Returns the configuration of one linked Dreamina account with its session, the models
+    it may use and its credit balance. The `session`, `models` and `credits` fields are
+    queried live from Dreamina; when that query fails the answer is a summary without
+    them. Calling it once a day also claims the free daily credits.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | DreaminaAccount
+    """
+
+    return sync_detailed(
+        account=account,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApiError | DreaminaAccount]:
+    """Get one Dreamina account
+
+     Returns the configuration of one linked Dreamina account with its session, the models
+    it may use and its credit balance. The `session`, `models` and `credits` fields are
+    queried live from Dreamina; when that query fails the answer is a summary without
+    them. Calling it once a day also claims the free daily credits.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | DreaminaAccount]
+    """
+
+    kwargs = _get_kwargs(
+        account=account,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApiError | DreaminaAccount | None:
+    """Get one Dreamina account
+
+     Returns the configuration of one linked Dreamina account with its session, the models
+    it may use and its credit balance. The `session`, `models` and `credits` fields are
+    queried live from Dreamina; when that query fails the answer is a summary without
+    them. Calling it once a day also claims the free daily credits.
+
+    Args:
+        account (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | DreaminaAccount
+    """
+
+    return (
+        await asyncio_detailed(
+            account=account,
+            client=client,
+        )
+    ).parsed

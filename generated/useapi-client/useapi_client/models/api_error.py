@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.upstream_error_detail import UpstreamErrorDetail
+
+
+T = TypeVar("T", bound="ApiError")
+
+
+@_attrs_define
+class ApiError:
+    """The flat error body every useapi.net endpoint answers with."""
+
+    error: str | UpstreamErrorDetail
+    """ What went wrong. Usually a message; some endpoints pass an upstream error through
+    as an object.
+     """
+    code: int | Unset = UNSET
+    """ The HTTP status repeated in the body. Not every endpoint sends it. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.upstream_error_detail import UpstreamErrorDetail  # noqa: PLC0415
+
+        error: dict[str, Any] | str
+        if isinstance(self.error, UpstreamErrorDetail):
+            error = self.error.to_dict()
+        else:
+            error = self.error
+
+        code = self.code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+            }
+        )
+        if code is not UNSET:
+            field_dict["code"] = code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.upstream_error_detail import UpstreamErrorDetail  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_error(data: object) -> str | UpstreamErrorDetail:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_type_1 = UpstreamErrorDetail.from_dict(data)
+
+                return error_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | UpstreamErrorDetail, data)
+
+        error = _parse_error(d.pop("error"))
+
+        code = d.pop("code", UNSET)
+
+        api_error = cls(
+            error=error,
+            code=code,
+        )
+
+        api_error.additional_properties = d
+        return api_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

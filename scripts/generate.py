@@ -1,0 +1,205 @@
+"""Build the SDK packages in generated/ from the specs in specs/.
+
+For each spec: check it (scripts.specs), run openapi-python-client in process with the
+spec's config in scripts/generator/, format through the config's ruff post-hooks, verify
+that every operationId came out as a module, then mirror the result into generated/:
+changed files are rewritten, stale files removed, unchanged files left alone.
+
+    python -m scripts.generate [SPEC_NAME ...]          write generated/
+    python -m scripts.generate --check [SPEC_NAME ...]  fail if generated/ differs
+
+Any generator warning fails the build: openapi-python-client otherwise skips what it
+cannot read and carries on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from scripts import specs
+
+ROOT = specs.ROOT
+GENERATED_DIR = ROOT / "generated"
+CONFIG_DIR = ROOT / "scripts" / "generator"
+
+
+class BuildError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Target:
+    """One spec and the SDK package built from it."""
+
+    spec_path: Path
+    config_path: Path
+    project_name: str
+    package_name: str
+
+    @property
+    def name(self) -> str:
+        return self.spec_path.stem
+
+    @property
+    def output_dir(self) -> Path:
+        return GENERATED_DIR / self.project_name
+
+
+def targets(names: Sequence[str] = ()) -> list[Target]:
+    found = []
+    for spec_path in specs.spec_paths():
+        if names and spec_path.stem not in names:
+            continue
+        config_path = CONFIG_DIR / f"{spec_path.stem}.yaml"
+        if not config_path.exists():
+            raise BuildError(f"{spec_path.relative_to(ROOT)}: no generator config at {config_path.relative_to(ROOT)}")
+        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        found.append(Target(spec_path, config_path, config["project_name_override"], config["package_name_override"]))
+    unknown = set(names) - {t.name for t in found}
+    if unknown:
+        raise BuildError(f"no spec named {', '.join(sorted(unknown))} in specs/")
+    return found
+
+
+def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
+    """operationId -> the module openapi-python-client must write for it."""
+    from openapi_python_client.strings import snake_case
+
+    modules = {}
+    for path, method, operation in spec.operations():
+        operation_id = operation.get("operationId")
+        tags = operation.get("tags") or ["default"]
+        if not operation_id:
+            raise BuildError(f"{spec.where(('paths', path, method))}: operation has no operationId")
+        modules[operation_id] = Path(package_name, "api", snake_case(tags[0]), f"{snake_case(operation_id)}.py")
+    return modules
+
+
+def render(target: Target, workdir: Path) -> Path:
+    """Generate one package under workdir; return its project directory."""
+    from openapi_python_client import generate
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+    from openapi_python_client.parser.errors import ErrorLevel
+
+    spec = specs.check(target.spec_path)
+    project_dir = workdir / target.project_name
+    config = Config.from_sources(
+        ConfigFile.load_from_path(target.config_path),
+        MetaType.UV,
+        document_source=target.spec_path,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=project_dir,
+    )
+    with contextlib.redirect_stdout(io.StringIO()):
+        problems = generate(config=config)
+    if problems:
+        lines = [f"{specs._display(target.spec_path)}: openapi-python-client reported problems:"]
+        for problem in problems:
+            level = "error" if problem.level == ErrorLevel.ERROR else "warning"
+            lines.append(f"  {level}: {problem.header}: {problem.detail or ''}".rstrip())
+        raise BuildError("\n".join(lines))
+
+    missing = [
+        f"{spec.where(('paths',))}: operationId {op!r} produced no {module} (skipped by the generator)"
+        for op, module in expected_modules(spec, target.package_name).items()
+        if "def sync_detailed(" not in _read(project_dir / module)
+    ]
+    if missing:
+        raise BuildError("\n".join(missing))
+    return project_dir
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def mirror(fresh: Path, dest: Path) -> list[str]:
+    """Make dest hold exactly fresh's files; return what changed."""
+    new, old = _files(fresh), _files(dest) if dest.exists() else {}
+    changes = []
+    for rel, content in new.items():
+        if old.get(rel) != content:
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            (dest / rel).write_bytes(content)
+            changes.append(("updated " if rel in old else "added ") + rel)
+    for rel in sorted(set(old) - set(new)):
+        (dest / rel).unlink()
+        changes.append("removed " + rel)
+    for directory in sorted((p for p in dest.rglob("*") if p.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+    return changes
+
+
+def differences(fresh: Path, dest: Path) -> list[str]:
+    """A unified diff of dest (committed) against fresh (what the spec produces)."""
+    new, old = _files(fresh), _files(dest) if dest.exists() else {}
+    out = []
+    for rel in sorted(set(new) | set(old)):
+        if new.get(rel) == old.get(rel):
+            continue
+        before = old.get(rel, b"").decode("utf-8", "replace").splitlines(keepends=True)
+        after = new.get(rel, b"").decode("utf-8", "replace").splitlines(keepends=True)
+        label = f"{dest.relative_to(ROOT).as_posix()}/{rel}"
+        out += difflib.unified_diff(before, after, f"a/{label} (committed)", f"b/{label} (from spec)")
+    return out
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help="spec names (file stems in specs/); all when omitted")
+    parser.add_argument("--check", action="store_true", help="compare with generated/ instead of writing it")
+    args = parser.parse_args(argv)
+
+    # The generator's post-hooks call `ruff`: make it the one pinned in this environment.
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    stale = False
+    try:
+        with tempfile.TemporaryDirectory(prefix="sdk-build-") as workdir:
+            for target in targets(args.names):
+                fresh = render(target, Path(workdir))
+                if args.check:
+                    diff = differences(fresh, target.output_dir)
+                    if diff:
+                        stale = True
+                        sys.stdout.writelines(diff)
+                        print(f"\n{target.output_dir.relative_to(ROOT)} is out of date with {target.spec_path.relative_to(ROOT)}")
+                    else:
+                        print(f"{target.output_dir.relative_to(ROOT)}: matches {target.spec_path.relative_to(ROOT)}")
+                else:
+                    changes = mirror(fresh, target.output_dir)
+                    summary = f"{len(changes)} file(s) changed" if changes else "unchanged"
+                    print(f"{target.output_dir.relative_to(ROOT)}: {summary}")
+                    for change in changes:
+                        print(f"  {change}")
+    except (specs.SpecError, BuildError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    if stale:
+        print("Run `make generate` and commit specs/ and generated/ together.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
