@@ -93,6 +93,10 @@ def render(target: Target, workdir: Path) -> Path:
     from openapi_python_client.parser.errors import ErrorLevel
 
     spec = specs.check(target.spec_path)
+    # The generator's post-hooks call `ruff`: make it the one pinned in this environment.
+    tools = str(Path(sys.executable).parent)
+    if not os.environ.get("PATH", "").startswith(tools + os.pathsep):
+        os.environ["PATH"] = f"{tools}{os.pathsep}{os.environ.get('PATH', '')}"
     project_dir = workdir / target.project_name
     config = Config.from_sources(
         ConfigFile.load_from_path(target.config_path),
@@ -171,8 +175,6 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--check", action="store_true", help="compare with generated/ instead of writing it")
     args = parser.parse_args(argv)
 
-    # The generator's post-hooks call `ruff`: make it the one pinned in this environment.
-    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     stale = False
     try:
         with tempfile.TemporaryDirectory(prefix="sdk-build-") as workdir:

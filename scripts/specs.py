@@ -143,10 +143,25 @@ def _schema_problems(spec: Spec) -> list[str]:
     validator = OpenAPIV31SpecValidator(spec.document, base_uri=spec.path.resolve().as_uri())
     problems = []
     for error in validator.iter_errors():
-        location = tuple(getattr(error, "path", ()) or ())
-        message = str(getattr(error, "message", error)).splitlines()[0]
+        location = _locate(spec.document, tuple(error.absolute_path), error.instance)
+        message = str(error.message).splitlines()[0]
         problems.append(f"{spec.where(location)}: {message}")
     return problems
+
+
+def _locate(document: Any, path: Location, instance: Any) -> Location:
+    """Where in the document an error lies.
+
+    openapi-spec-validator checks each schema object on its own, so an error's path can be
+    relative to that schema object: find the place that ends with that path and holds the
+    offending value.
+    """
+    candidates = [
+        location
+        for location, value in _walk(document)
+        if location[len(location) - len(path) :] == path and value == instance
+    ]
+    return path if path in candidates or not candidates else candidates[0]
 
 
 def load(path: Path) -> Spec:

@@ -1,0 +1,54 @@
+"""Serve the replay app for both hosts over real HTTP on 127.0.0.1.
+
+    python -m scripts.mock --port 8080
+
+Point either SDK at http://127.0.0.1:PORT with any bearer token: the useapi.net and the
+ImaginePro paths do not overlap, so one server answers for both hosts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import uvicorn
+
+from scripts.replay import ReplayApp
+
+
+def _server(app: Any, port: int) -> uvicorn.Server:
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    return uvicorn.Server(config)
+
+
+@contextlib.contextmanager
+def serving(app: Any | None = None, port: int = 0) -> Iterator[str]:
+    """Run the replay app on loopback in a background thread; yield its base URL; stop it after."""
+    server = _server(app or ReplayApp(), port)
+    thread = threading.Thread(target=server.run, name="replay-server", daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError(f"the replay server could not start on 127.0.0.1:{port}")
+        threading.Event().wait(0.005)
+    bound_port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{bound_port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default 8080)")
+    args = parser.parse_args()
+    print(f"Replaying tests/recordings/ for useapi.net and ImaginePro on http://127.0.0.1:{args.port} (Ctrl-C stops)")
+    _server(ReplayApp(), args.port).run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Call every operation of both SDKs over real HTTP against the replay server on loopback.
+
+Prints one line per call: the operation, the status and what the SDK parsed. Exits 1 if a
+call fails or returns nothing parsed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from imaginepro_client import AuthenticatedClient as ImagineProClient
+from imaginepro_client.api.account import get_account_info
+from useapi_client import AuthenticatedClient as UseapiClient
+from useapi_client.api.account import get_account
+from useapi_client.api.dreamina import get_dreamina_account
+from useapi_client.api.flowmusic import get_flow_music_account
+from useapi_client.api.pixverse import get_pixverse_features
+
+from scripts.mock import serving
+
+
+def _summary(parsed: Any) -> str:
+    fields = parsed.to_dict() if hasattr(parsed, "to_dict") else parsed
+    text = ", ".join(f"{k}={v!r}" for k, v in list(fields.items())[:4])
+    return f"{type(parsed).__name__}({text}{', …' if len(fields) > 4 else ''})"
+
+
+def main() -> int:
+    failed = False
+    with serving() as base_url:
+        with UseapiClient(base_url=base_url, token="REDACTED", timeout=5.0) as useapi, ImagineProClient(
+            base_url=base_url, token="REDACTED", timeout=5.0
+        ) as imaginepro:
+            calls: list[tuple[str, Callable[[], Any]]] = [
+                ("useapi getAccount", lambda: get_account.sync_detailed(client=useapi)),
+                (
+                    "useapi getDreaminaAccount",
+                    lambda: get_dreamina_account.sync_detailed("US:jane@example.com", client=useapi),
+                ),
+                (
+                    "useapi getPixverseFeatures",
+                    lambda: get_pixverse_features.sync_detailed(client=useapi, email="jane@example.com"),
+                ),
+                (
+                    "useapi getFlowMusicAccount",
+                    lambda: get_flow_music_account.sync_detailed("jane@example.com", client=useapi),
+                ),
+                ("imaginepro getAccountInfo", lambda: get_account_info.sync_detailed(client=imaginepro)),
+            ]
+            for label, call in calls:
+                response = call()
+                ok = response.status_code == 200 and response.parsed is not None
+                failed |= not ok
+                print(f"smoke {'ok  ' if ok else 'FAIL'} {label:<28} {int(response.status_code)} {_summary(response.parsed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

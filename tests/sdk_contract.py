@@ -1,0 +1,167 @@
+"""Helpers that tie a recording to its spec operation and to the generated SDK."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+from typing import Any
+from uuid import UUID
+
+from openapi_python_client.strings import PythonIdentifier, snake_case
+
+from scripts import generate, recordings, specs
+
+# Field names the generator would otherwise turn into Python identifiers with this prefix.
+FIELD_PREFIX = "field_"
+
+
+@cache
+def spec(name: str) -> specs.Spec:
+    return specs.load(specs.SPECS_DIR / f"{name}.yaml")
+
+
+@cache
+def package_name(spec_name: str) -> str:
+    return next(t.package_name for t in generate.targets([spec_name]))
+
+
+@dataclass(frozen=True)
+class Operation:
+    spec: specs.Spec
+    path: str
+    method: str
+    definition: dict[str, Any]
+
+    @property
+    def operation_id(self) -> str:
+        return str(self.definition["operationId"])
+
+    def module(self) -> ModuleType:
+        tag = snake_case(self.definition["tags"][0])
+        return importlib.import_module(f"{package_name(self.spec.name)}.api.{tag}.{snake_case(self.operation_id)}")
+
+    def response_schema(self, status: int) -> dict[str, Any]:
+        response = self.definition["responses"][str(status)]
+        return dict(response["content"]["application/json"]["schema"])
+
+    def sdk_arguments(self, recording: recordings.Recording) -> dict[str, Any]:
+        """The keyword arguments that make the SDK send the recorded request."""
+        arguments: dict[str, Any] = {}
+        path_values = recordings.path_parameters(self.path, recording.path)
+        assert path_values is not None, f"{recording.name}: path {recording.path} does not fit {self.path}"
+        arguments.update(path_values)
+        arguments.update(recording.query)
+        return {python_name(k): v for k, v in arguments.items()}
+
+
+def python_name(json_name: str) -> str:
+    return str(PythonIdentifier(json_name, FIELD_PREFIX))
+
+
+def operation_for(recording: recordings.Recording) -> Operation:
+    document = spec(recording.spec_name)
+    for path, method, definition in document.operations():
+        if definition.get("operationId") == recording.operation_id:
+            return Operation(document, path, method, definition)
+    raise AssertionError(f"{recording.name}: no operation {recording.operation_id} in the spec")
+
+
+def resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        target: Any = document
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        schema = target
+    return schema
+
+
+def schema_class(spec_name: str, schema: dict[str, Any]) -> type:
+    """The generated model class for a `$ref: #/components/schemas/Name` schema."""
+    name = schema["$ref"].rsplit("/", 1)[-1]
+    models = importlib.import_module(f"{package_name(spec_name)}.models")
+    return getattr(models, name)  # type: ignore[no-any-return]
+
+
+def parse_instant(text: str) -> dt.datetime:
+    instant = dt.datetime.fromisoformat(text)
+    assert instant.tzinfo is not None, f"timestamp {text!r} has no offset"
+    return instant
+
+
+def assert_matches(value: Any, body: Any, schema: dict[str, Any], document: dict[str, Any], where: str) -> None:
+    """Assert that a parsed SDK value holds exactly the recorded JSON value, with the spec's types."""
+    from attrs import has
+
+    schema = resolve(document, schema)
+    if "anyOf" in schema:
+        options = [resolve(document, s) for s in schema["anyOf"]]
+        chosen = next(s for s in options if _json_type_fits(body, s))
+        assert_matches(value, body, chosen, document, where)
+        return
+    types = schema.get("type")
+    types = types if isinstance(types, list) else [types]
+    if body is None:
+        assert "null" in types and value is None, f"{where}: expected None, got {value!r}"
+    elif "object" in types:
+        assert has(type(value)), f"{where}: expected a model object, got {type(value).__name__}"
+        properties = schema.get("properties", {})
+        for key, sub_schema in properties.items():
+            attribute = getattr(value, python_name(key))
+            if key in body:
+                assert_matches(attribute, body[key], sub_schema, document, f"{where}.{key}")
+            else:
+                assert type(attribute).__name__ == "Unset", f"{where}.{key}: absent, but SDK gives {attribute!r}"
+        extra = {k: v for k, v in body.items() if k not in properties}
+        assert set(value.additional_properties) == set(extra), f"{where}: additional keys differ"
+        extra_schema = schema.get("additionalProperties")
+        for key, item in extra.items():
+            held = value.additional_properties[key]
+            if isinstance(extra_schema, dict):
+                assert_matches(held, item, extra_schema, document, f"{where}.{key}")
+            else:
+                assert held == item, f"{where}.{key}: {held!r} != {item!r}"
+    elif "array" in types:
+        assert isinstance(value, list) and len(value) == len(body), f"{where}: list differs: {value!r}"
+        for index, (held, item) in enumerate(zip(value, body, strict=True)):
+            assert_matches(held, item, schema["items"], document, f"{where}[{index}]")
+    elif schema.get("format") == "date-time":
+        assert isinstance(value, dt.datetime), f"{where}: expected datetime, got {value!r}"
+        assert value == parse_instant(body), f"{where}: {value!r} is not the instant {body!r}"
+    elif schema.get("format") == "uuid":
+        assert isinstance(value, UUID) and value == UUID(body), f"{where}: {value!r} != UUID {body!r}"
+    else:
+        python_types = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,)}
+        expected = python_types[next(t for t in types if t != "null")]
+        assert isinstance(value, expected) and (isinstance(value, bool) == isinstance(body, bool)), (
+            f"{where}: {value!r} is not a {types}"
+        )
+        assert value == body, f"{where}: SDK gives {value!r}, recording has {body!r}"
+
+
+def _json_type_fits(body: Any, schema: dict[str, Any]) -> bool:
+    kinds = {"string": str, "object": dict, "array": list, "boolean": bool, "integer": int, "number": (int, float)}
+    declared = schema.get("type")
+    return declared is None or isinstance(body, kinds[declared])
+
+
+def normalized(body: Any, schema: dict[str, Any], document: dict[str, Any]) -> Any:
+    """The JSON value with timestamps as instants, so `...Z` and `...+00:00` compare equal."""
+    schema = resolve(document, schema)
+    if "anyOf" in schema:
+        chosen = next(resolve(document, s) for s in schema["anyOf"] if _json_type_fits(body, resolve(document, s)))
+        return normalized(body, chosen, document)
+    if isinstance(body, dict):
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        return {
+            k: normalized(v, properties.get(k, extra if isinstance(extra, dict) else {}), document)
+            for k, v in body.items()
+        }
+    if isinstance(body, list):
+        return [normalized(v, schema.get("items", {}), document) for v in body]
+    if isinstance(body, str) and schema.get("format") == "date-time":
+        return parse_instant(body)
+    return body
