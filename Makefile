@@ -19,12 +19,13 @@ SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock
 PORT ?= 8080
 
-.PHONY: help generate test check-generated lint mock bench clean
+.PHONY: help generate test check-generated check-code lint mock bench clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
 	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
 	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
+	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
 	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
 	@echo "make bench            print the build and test timing figures"
 
@@ -60,7 +61,12 @@ generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)
 check-generated: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.generate --check
 
-test: lint check-generated
+check-code: $(BUILD)/venv.stamp
+	.venv/bin/ruff check --quiet scripts tests
+	.venv/bin/ruff format --check --quiet scripts tests
+	.venv/bin/mypy scripts tests
+
+test: lint check-generated check-code
 	$(PYTHON) -m pytest
 
 mock: $(BUILD)/venv.stamp

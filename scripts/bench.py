@@ -50,12 +50,16 @@ def regeneration(runs: int) -> tuple[float, float]:
                         [
                             str(Path(sys.executable).parent / "openapi-python-client"),
                             "generate",
-                            "--path", str(t.spec_path),
-                            "--config", str(t.config_path),
-                            "--meta", "uv",
+                            "--path",
+                            str(t.spec_path),
+                            "--config",
+                            str(t.config_path),
+                            "--meta",
+                            "uv",
                             "--overwrite",
-                            "--output-path", str(Path(scratch) / t.project_name),
-                        ],  # fmt: skip
+                            "--output-path",
+                            str(Path(scratch) / t.project_name),
+                        ],
                         env={**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"},
                     )[0]
                     for t in generate.targets()

@@ -158,7 +158,7 @@ def mirror(fresh: Path, dest: Path) -> list[str]:
 def differences(fresh: Path, dest: Path) -> list[str]:
     """A unified diff of dest (committed) against fresh (what the spec produces)."""
     new, old = _files(fresh), _files(dest) if dest.exists() else {}
-    out = []
+    out: list[str] = []
     for rel in sorted(set(new) | set(old)):
         if new.get(rel) == old.get(rel):
             continue
@@ -185,7 +185,7 @@ def main(argv: Sequence[str]) -> int:
                     if diff:
                         stale = True
                         sys.stdout.writelines(diff)
-                        print(f"\n{target.output_dir.relative_to(ROOT)} is out of date with {target.spec_path.relative_to(ROOT)}")
+                        print(f"\n{target.output_dir.relative_to(ROOT)} is out of date with {target.spec_path.name}")
                     else:
                         print(f"{target.output_dir.relative_to(ROOT)}: matches {target.spec_path.relative_to(ROOT)}")
                 else:

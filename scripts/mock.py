@@ -25,8 +25,12 @@ def _server(app: Any, port: int) -> uvicorn.Server:
 
 
 @contextlib.contextmanager
-def serving(app: Any | None = None, port: int = 0) -> Iterator[str]:
-    """Run the replay app on loopback in a background thread; yield its base URL; stop it after."""
+def serving(app: Any | None = None, port: int = 0, wait_for_stop: bool = True) -> Iterator[str]:
+    """Run the replay app on loopback in a background thread; yield its base URL; stop it after.
+
+    uvicorn takes a fixed ~0.2 s to wind down; a caller about to exit may skip waiting for it
+    (`wait_for_stop=False`): the server thread is a daemon and stops on its own.
+    """
     server = _server(app or ReplayApp(), port)
     thread = threading.Thread(target=server.run, name="replay-server", daemon=True)
     thread.start()
@@ -39,7 +43,8 @@ def serving(app: Any | None = None, port: int = 0) -> Iterator[str]:
         yield f"http://127.0.0.1:{bound_port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=5)
+        if wait_for_stop:
+            thread.join(timeout=5)
 
 
 def main() -> None:

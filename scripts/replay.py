@@ -32,7 +32,7 @@ class Operation:
     operation_id: str
     method: str
     template: str
-    recordings: list[recordings.Recording] = field(default_factory=list)
+    exchanges: list[recordings.Recording] = field(default_factory=list)
 
     def matches(self, method: str, raw_path: str) -> dict[str, str] | None:
         if method != self.method:
@@ -40,7 +40,7 @@ class Operation:
         return recordings.path_parameters(self.template, raw_path)
 
     def by_status(self, status: int) -> recordings.Recording | None:
-        return next((r for r in self.recordings if r.status == status), None)
+        return next((r for r in self.exchanges if r.status == status), None)
 
 
 def spec_operations() -> Iterator[Operation]:
@@ -72,7 +72,7 @@ class ReplayApp:
                 raise recordings.RecordingError(
                     f"{recording.file}: no operation {recording.operation_id!r} in specs/{recording.spec_name}.yaml"
                 )
-            operation.recordings.append(recording)
+            operation.exchanges.append(recording)
         self.requests_served = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -105,7 +105,7 @@ class ReplayApp:
             return self._send(unauthorized)
 
         query = dict(parse_qsl(request.url.query, keep_blank_values=True))
-        for recording in operation.recordings:
+        for recording in operation.exchanges:
             if (
                 recording.authorized
                 and recording.query == query

@@ -14,17 +14,20 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from scripts import recordings, specs
 
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
-_schemas: dict[str, schemathesis.BaseSchema] = {}
+_schemas: dict[str, OpenApiSchema] = {}
 
 
-def _schema(spec_name: str) -> schemathesis.BaseSchema:
+def _schema(spec_name: str) -> OpenApiSchema:
     if spec_name not in _schemas:
         path = specs.SPECS_DIR / f"{spec_name}.yaml"
-        _schemas[spec_name] = schemathesis.openapi.from_path(path, config=schemathesis.Config())
+        schema = schemathesis.openapi.from_path(path, config=schemathesis.Config())
+        assert isinstance(schema, OpenApiSchema)
+        _schemas[spec_name] = schema
     return _schemas[spec_name]
 
 

@@ -142,7 +142,14 @@ def assert_matches(value: Any, body: Any, schema: dict[str, Any], document: dict
 
 
 def _json_type_fits(body: Any, schema: dict[str, Any]) -> bool:
-    kinds = {"string": str, "object": dict, "array": list, "boolean": bool, "integer": int, "number": (int, float)}
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "string": str,
+        "object": dict,
+        "array": list,
+        "boolean": bool,
+        "integer": int,
+        "number": (int, float),
+    }
     declared = schema.get("type")
     return declared is None or isinstance(body, kinds[declared])
 

@@ -44,12 +44,14 @@ def test_missing_required_field_is_reported() -> None:
 
 
 def test_undocumented_status_and_content_type_are_reported() -> None:
-    assert any("Undocumented status code" in p for p in conformance_problems(_variant(
-        "useapi/getAccount/401-missing-token", status=404
-    )))
-    assert any("Undocumented Content-Type" in p for p in conformance_problems(_variant(
-        "useapi/getAccount/200-page-example", content_type="text/html"
-    )))
+    assert any(
+        "Undocumented status code" in p
+        for p in conformance_problems(_variant("useapi/getAccount/401-missing-token", status=404))
+    )
+    assert any(
+        "Undocumented Content-Type" in p
+        for p in conformance_problems(_variant("useapi/getAccount/200-page-example", content_type="text/html"))
+    )
 
 
 def test_recording_with_missing_field_names_file_and_field(tmp_path: Path) -> None:

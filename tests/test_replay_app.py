@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -74,7 +75,7 @@ IMAGINEPRO = _fuzz("imaginepro")
 
 @USEAPI.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-def test_useapi_replay_conforms(case: schemathesis.Case) -> None:
+def test_useapi_replay_conforms(case: schemathesis.Case[Any]) -> None:
     served = APP.requests_served
     case.call_and_validate(headers=AUTH)
     assert APP.requests_served == served + 1
@@ -82,7 +83,7 @@ def test_useapi_replay_conforms(case: schemathesis.Case) -> None:
 
 @IMAGINEPRO.parametrize()
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-def test_imaginepro_replay_conforms(case: schemathesis.Case) -> None:
+def test_imaginepro_replay_conforms(case: schemathesis.Case[Any]) -> None:
     served = APP.requests_served
     case.call_and_validate(headers=AUTH)
     assert APP.requests_served == served + 1

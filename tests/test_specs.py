@@ -96,7 +96,9 @@ def test_schema_violation_names_file_line_and_pointer(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_is_reported(tmp_path: Path) -> None:
-    path = _broken_copy(tmp_path, "      operationId: getAccount\n", "      operationId: getAccount\n      operationId: x\n")
+    path = _broken_copy(
+        tmp_path, "      operationId: getAccount\n", "      operationId: getAccount\n      operationId: x\n"
+    )
     with pytest.raises(specs.SpecError, match=r"duplicate key 'operationId'"):
         specs.check(path)
 
