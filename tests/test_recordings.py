@@ -54,21 +54,26 @@ def test_undocumented_status_and_content_type_are_reported() -> None:
     )
 
 
-def test_recording_with_missing_field_names_file_and_field(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("  status: 200\n", "", r"broken\.yaml: missing field 'response\.status'"),
+        ('"id": 12345,', '"id": 12345,,', r"broken\.yaml: response\.body is not JSON \(line 2 of the body\)"),
+        ("  authorized: true", "  authorized: yes please", r"broken\.yaml: field 'request\.authorized' must be bool"),
+        ("request:\n", "request: [\n", r"broken\.yaml:\d+:\d+: invalid YAML"),
+    ],
+    ids=["missing-field", "body-not-json", "wrong-type", "invalid-yaml"],
+)
+def test_a_broken_recording_is_reported_with_its_file_and_field(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
     source = next(r for r in RECORDINGS if r.name == "useapi/getAccount/200-page-example").file
     broken = tmp_path / "useapi" / "getAccount" / "broken.yaml"
     broken.parent.mkdir(parents=True)
-    broken.write_text(source.read_text().replace("  status: 200\n", ""))
-    with pytest.raises(recordings.RecordingError, match=r"broken\.yaml: missing field 'response\.status'"):
-        recordings.load(broken)
-
-
-def test_recording_with_a_non_json_body_names_the_file(tmp_path: Path) -> None:
-    source = next(r for r in RECORDINGS if r.name == "useapi/getAccount/200-page-example").file
-    broken = tmp_path / "useapi" / "getAccount" / "broken.yaml"
-    broken.parent.mkdir(parents=True)
-    broken.write_text(source.read_text().replace('"id": 12345,', '"id": 12345,,'))
-    with pytest.raises(recordings.RecordingError, match=r"broken\.yaml: response\.body is not JSON"):
+    text = source.read_text()
+    assert old in text
+    broken.write_text(text.replace(old, new, 1))
+    with pytest.raises(recordings.RecordingError, match=message):
         recordings.load(broken)
 
 
