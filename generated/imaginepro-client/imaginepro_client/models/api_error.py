@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ApiError")
 
 
@@ -15,28 +17,29 @@ class ApiError:
 
     message: str
     """ What went wrong. """
-    error: str
-    """ The HTTP reason phrase, e.g. `Unauthorized`. """
     status_code: int
     """ The HTTP status repeated in the body. """
+    error: str | Unset = UNSET
+    """ The HTTP reason phrase, e.g. `Unauthorized`. Not always sent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
-        error = self.error
-
         status_code = self.status_code
+
+        error = self.error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "message": message,
-                "error": error,
                 "statusCode": status_code,
             }
         )
+        if error is not UNSET:
+            field_dict["error"] = error
 
         return field_dict
 
@@ -45,14 +48,14 @@ class ApiError:
         d = dict(src_dict)
         message = d.pop("message")
 
-        error = d.pop("error")
-
         status_code = d.pop("statusCode")
+
+        error = d.pop("error", UNSET)
 
         api_error = cls(
             message=message,
-            error=error,
             status_code=status_code,
+            error=error,
         )
 
         api_error.additional_properties = d

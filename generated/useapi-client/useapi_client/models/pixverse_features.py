@@ -49,7 +49,7 @@ class PixverseFeatures:
     credit_daily_gift: float | Unset = UNSET
     """ Daily gift credits. """
     initial_credit_gift: float | Unset = UNSET
-    """ Credits gifted when the account was created. """
+    """ Initial gift credits, as PixVerse reports them. """
     credit_monthly: float | Unset = UNSET
     """ Monthly credits remaining. """
     credit_monthly_gift: float | Unset = UNSET
@@ -81,17 +81,17 @@ class PixverseFeatures:
     remaining_days: int | Unset = UNSET
     """ Days left in the plan. """
     payment: float | Unset = UNSET
-    """ The payment method code. """
+    """ A payment code, as PixVerse reports it. """
     invoice_url: str | Unset = UNSET
     """ Link to the latest invoice. """
     stripe_bill_url: str | Unset = UNSET
     """ Link to the Stripe bill. """
     renewal_retention: float | Unset = UNSET
-    """ The renewal retention code. """
+    """ A renewal retention code, as PixVerse reports it. """
     cancel_updated_at: datetime.datetime | Unset = UNSET
     """ When the cancellation last changed; `0001-01-01T00:00:00Z` when never cancelled. """
     sub_order_in_progress: float | Unset = UNSET
-    """ Whether a subscription order is being processed. """
+    """ Whether a subscription order is in progress, as PixVerse reports it. """
     gen_simultaneously: int | Unset = UNSET
     """ How many generations may run at once. """
     allow_fast_mode: PixverseFlag | Unset = UNSET
@@ -111,7 +111,7 @@ class PixverseFeatures:
     batch_generation: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
     album_num: int | Unset = UNSET
-    """ How many items an album may hold. """
+    """ The album allowance, as PixVerse reports it. """
     veo_sora_models: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
     preview_mode: PixverseFlag | Unset = UNSET
