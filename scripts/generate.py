@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -72,17 +73,22 @@ def targets(names: Sequence[str] = ()) -> list[Target]:
     return found
 
 
-def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
-    """operationId -> the module openapi-python-client must write for it."""
+def operation_module(package_name: str, operation: dict[str, Any]) -> str:
+    """The dotted module openapi-python-client writes for an operation: PACKAGE.api.TAG.OPERATION_ID."""
     from openapi_python_client.strings import snake_case
 
+    tag = (operation.get("tags") or ["default"])[0]
+    return f"{package_name}.api.{snake_case(tag)}.{snake_case(operation['operationId'])}"
+
+
+def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
+    """operationId -> the module file openapi-python-client must write for it."""
     modules = {}
     for path, method, operation in spec.operations():
-        operation_id = operation.get("operationId")
-        tags = operation.get("tags") or ["default"]
-        if not operation_id:
+        if not operation.get("operationId"):
             raise BuildError(f"{spec.where(('paths', path, method))}: operation has no operationId")
-        modules[operation_id] = Path(package_name, "api", snake_case(tags[0]), f"{snake_case(operation_id)}.py")
+        dotted = operation_module(package_name, operation)
+        modules[operation["operationId"]] = Path(*dotted.split(".")).with_suffix(".py")
     return modules
 
 
@@ -109,7 +115,7 @@ def render(target: Target, workdir: Path) -> Path:
     with contextlib.redirect_stdout(io.StringIO()):
         problems = generate(config=config)
     if problems:
-        lines = [f"{specs._display(target.spec_path)}: openapi-python-client reported problems:"]
+        lines = [f"{specs.display(target.spec_path)}: openapi-python-client reported problems:"]
         for problem in problems:
             level = "error" if problem.level == ErrorLevel.ERROR else "warning"
             lines.append(f"  {level}: {problem.header}: {problem.detail or ''}".rstrip())

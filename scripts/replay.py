@@ -46,10 +46,8 @@ class Operation:
 def spec_operations() -> Iterator[Operation]:
     for path in specs.spec_paths():
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        for template, item in document.get("paths", {}).items():
-            for method, operation in item.items():
-                if method in specs.HTTP_METHODS:
-                    yield Operation(path.stem, operation["operationId"], method.upper(), template)
+        for template, method, operation in specs.operations(document):
+            yield Operation(path.stem, operation["operationId"], method.upper(), template)
 
 
 def _replace_strings(value: Any, old: str, new: str) -> Any:

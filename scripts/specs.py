@@ -50,17 +50,21 @@ class Spec:
         while probe not in self.lines and probe:
             probe = probe[:-1]
         line, column = self.lines.get(probe, (1, 1))
-        return f"{_display(self.path)}:{line}:{column}: {json_pointer(location)}"
+        return f"{display(self.path)}:{line}:{column}: {json_pointer(location)}"
 
     def operations(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(path, method, operation) for every operation, in document order."""
-        for path, item in self.document.get("paths", {}).items():
-            for method, operation in item.items():
-                if method in HTTP_METHODS:
-                    yield path, method, operation
+        return operations(self.document)
 
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) for every operation, in document order."""
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            if method in HTTP_METHODS:
+                yield path, method, operation
 
 
 def json_pointer(location: Location) -> str:
@@ -68,7 +72,7 @@ def json_pointer(location: Location) -> str:
     return "#/" + "/".join(parts)
 
 
-def _display(path: Path) -> str:
+def display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
@@ -167,7 +171,7 @@ def _locate(document: Any, path: Location, instance: Any) -> Location:
 def load(path: Path) -> Spec:
     """Parse a spec, keeping line numbers; raise SpecError naming file, line and place."""
     text = path.read_text(encoding="utf-8")
-    shown = _display(path)
+    shown = display(path)
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
         document = yaml.load(text, Loader=yaml.CSafeLoader)
@@ -209,7 +213,7 @@ def main(argv: Sequence[str]) -> int:
             failed = True
             print(error, file=sys.stderr)
         else:
-            print(f"{_display(path)}: valid OpenAPI {spec.document['openapi']}")
+            print(f"{display(path)}: valid OpenAPI {spec.document['openapi']}")
     return 1 if failed else 0
 
 

@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 from uuid import UUID
 
-from openapi_python_client.strings import PythonIdentifier, snake_case
+from openapi_python_client.strings import PythonIdentifier
 
 from scripts import generate, recordings, specs
 
@@ -40,8 +40,7 @@ class Operation:
         return str(self.definition["operationId"])
 
     def module(self) -> ModuleType:
-        tag = snake_case(self.definition["tags"][0])
-        return importlib.import_module(f"{package_name(self.spec.name)}.api.{tag}.{snake_case(self.operation_id)}")
+        return importlib.import_module(generate.operation_module(package_name(self.spec.name), self.definition))
 
     def response_schema(self, status: int) -> dict[str, Any]:
         response = self.definition["responses"][str(status)]

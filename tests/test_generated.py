@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from openapi_python_client.strings import snake_case
 
 from scripts import generate, specs
 
@@ -23,8 +22,7 @@ OPERATIONS = [
     ("target", "operation"), OPERATIONS, ids=[f"{t.name}.{o['operationId']}" for t, o in OPERATIONS]
 )
 def test_every_operation_id_has_its_generated_functions(target: generate.Target, operation: dict[str, str]) -> None:
-    tag = snake_case(operation["tags"][0])
-    module = importlib.import_module(f"{target.package_name}.api.{tag}.{snake_case(operation['operationId'])}")
+    module = importlib.import_module(generate.operation_module(target.package_name, operation))
     for function in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
         assert callable(getattr(module, function, None)), f"{module.__name__} lacks {function}()"
 
