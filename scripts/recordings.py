@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from scripts.specs import ROOT
+from scripts.specs import ROOT, display
 
 RECORDINGS_DIR = ROOT / "tests" / "recordings"
 
@@ -59,19 +59,12 @@ def _field(data: Any, dotted: str, kind: type | tuple[type, ...], file: Path) ->
     value = data
     for part in dotted.split("."):
         if not isinstance(value, dict) or part not in value:
-            raise RecordingError(f"{shown(file)}: missing field {dotted!r}")
+            raise RecordingError(f"{display(file)}: missing field {dotted!r}")
         value = value[part]
     if not isinstance(value, kind):
         expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RecordingError(f"{shown(file)}: field {dotted!r} must be {expected}, got {value!r}")
+        raise RecordingError(f"{display(file)}: field {dotted!r} must be {expected}, got {value!r}")
     return value
-
-
-def shown(file: Path) -> str:
-    try:
-        return str(file.relative_to(ROOT))
-    except ValueError:
-        return str(file)
 
 
 def load(file: Path) -> Recording:
@@ -81,7 +74,7 @@ def load(file: Path) -> Recording:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise RecordingError(f"{shown(file)}{where}: invalid YAML: {error.problem}") from None
+        raise RecordingError(f"{display(file)}{where}: invalid YAML: {error.problem}") from None
     query = _field(data, "request.query", dict, file)
     recording = Recording(
         file=file,
@@ -99,13 +92,13 @@ def load(file: Path) -> Recording:
         body_text=_field(data, "response.body", str, file),
     )
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", recording.revised):
-        raise RecordingError(f"{shown(file)}: field 'source.revised' must be a YYYY-MM-DD date")
+        raise RecordingError(f"{display(file)}: field 'source.revised' must be a YYYY-MM-DD date")
     if "json" in recording.content_type:
         try:
             recording.body  # noqa: B018 - parse now so a broken body is reported with its file
         except json.JSONDecodeError as error:
             raise RecordingError(
-                f"{shown(file)}: response.body is not JSON (line {error.lineno} of the body): {error.msg}"
+                f"{display(file)}: response.body is not JSON (line {error.lineno} of the body): {error.msg}"
             ) from None
     return recording
 

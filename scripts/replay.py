@@ -13,7 +13,7 @@ Any bearer token is accepted: recordings hold only `REDACTED` tokens.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -61,15 +61,14 @@ def _replace_strings(value: Any, old: str, new: str) -> Any:
 
 
 class ReplayApp:
-    def __init__(self, exchanges: Iterable[recordings.Recording] | None = None) -> None:
+    def __init__(self) -> None:
         self.operations = list(spec_operations())
         by_id = {(op.spec_name, op.operation_id): op for op in self.operations}
-        for recording in recordings.load_all() if exchanges is None else exchanges:
+        for recording in recordings.load_all():
             operation = by_id.get((recording.spec_name, recording.operation_id))
             if operation is None:
-                raise recordings.RecordingError(
-                    f"{recording.file}: no operation {recording.operation_id!r} in specs/{recording.spec_name}.yaml"
-                )
+                missing = f"no operation {recording.operation_id!r} in specs/{recording.spec_name}.yaml"
+                raise recordings.RecordingError(f"{specs.display(recording.file)}: {missing}")
             operation.exchanges.append(recording)
         self.requests_served = 0
 
@@ -124,7 +123,3 @@ class ReplayApp:
     @staticmethod
     def _send(recording: recordings.Recording) -> Response:
         return Response(recording.body_text, recording.status, media_type=recording.content_type)
-
-
-def create_app() -> ReplayApp:
-    return ReplayApp()

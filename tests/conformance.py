@@ -40,7 +40,7 @@ def conformance_problems(recording: recordings.Recording) -> list[str]:
     operation = _schema(recording.spec_name).find_operation_by_id(recording.operation_id)
     parameters = recordings.path_parameters(operation.path, recording.path)
     if parameters is None:
-        return [f"{recordings.shown(recording.file)}: request.path {recording.path} does not fit {operation.path}"]
+        return [f"{specs.display(recording.file)}: request.path {recording.path} does not fit {operation.path}"]
     case = operation.Case(path_parameters={k: quote(v, safe="") for k, v in parameters.items()}, query=recording.query)
     request = httpx.Request(recording.method, f"https://recorded.example.com{recording.path}", params=recording.query)
     response = httpx.Response(
@@ -59,6 +59,6 @@ def conformance_problems(recording: recordings.Recording) -> list[str]:
                 detail = f"response.body {_json_path(list(failure.instance_path))}: {failure.validation_message}"
             else:
                 detail = f"{failure.title}: {str(failure.message).splitlines()[0]}"
-            problems.append(f"{recordings.shown(recording.file)}: {detail}")
+            problems.append(f"{specs.display(recording.file)}: {detail}")
         return problems
     return []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -79,7 +78,6 @@ def test_external_ref_is_refused_because_the_generator_would_drop_it(tmp_path: P
         "  /v2/account:\n    get:\n",
         '  /v2/account:\n    $ref: "paths/account.yaml"\n  /v2/unused:\n    get:\n',
     )
-    shutil.copy(path, tmp_path / "copy.yaml")
     with pytest.raises(specs.SpecError, match=r"#/paths/~1v2~1account/\$ref: external \$ref 'paths/account.yaml'"):
         specs.check(path)
 
