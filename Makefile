@@ -16,7 +16,7 @@ export REDOCLY_TELEMETRY := off
 export UV_PYTHON_DOWNLOADS := never
 
 SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
-BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock
+BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock $(wildcard scripts/generator/templates/*.jinja)
 PORT ?= 8080
 
 .PHONY: help generate test check-generated check-code lint mock bench clean

@@ -33,6 +33,8 @@ from scripts import specs
 ROOT = specs.ROOT
 GENERATED_DIR = ROOT / "generated"
 CONFIG_DIR = ROOT / "scripts" / "generator"
+# Overrides of openapi-python-client's templates; each says at its top why it differs.
+TEMPLATE_DIR = CONFIG_DIR / "templates"
 
 
 class BuildError(Exception):
@@ -113,7 +115,7 @@ def render(target: Target, workdir: Path) -> Path:
         output_path=project_dir,
     )
     with contextlib.redirect_stdout(io.StringIO()):
-        problems = generate(config=config)
+        problems = generate(config=config, custom_template_path=TEMPLATE_DIR)
     if problems:
         lines = [f"{specs.display(target.spec_path)}: openapi-python-client reported problems:"]
         for problem in problems:

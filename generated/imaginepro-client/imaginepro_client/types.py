@@ -1,10 +1,9 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, field
 
 
 class Unset:
@@ -43,10 +42,14 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint.
 
-    status_code: HTTPStatus
-    content: bytes
+    ``parsed`` is the body read into its model for a status the spec documents, and None for any
+    other status (or an exception, when the client sets ``raise_on_unexpected_status``).
+    """
+
+    status_code: int
+    content: bytes = field(repr=False)
     headers: MutableMapping[str, str]
     parsed: T | None
 

@@ -3,43 +3,61 @@ from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
+from httpx_retries import Retry, RetryTransport
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+"""30 s to read, write or wait for a pooled connection; 10 s to connect."""
+
+
+def default_retry() -> Retry:
+    """At most 2 retries, on connection failures and on 429, 502, 503 and 504.
+
+    Waits 0.5 s then 1 s, each with full jitter; a Retry-After header is honoured up to 20 s.
+    """
+    return Retry(
+        total=2,
+        backoff_factor=0.5,
+        backoff_jitter=1.0,
+        status_forcelist=[429, 502, 503, 504],
+        retry_on_exceptions=[httpx.ConnectError, httpx.ConnectTimeout],
+        respect_retry_after_header=True,
+        max_backoff_wait=20.0,
+    )
 
 
 @define
 class Client:
-    """A class for keeping track of data related to the API
+    """A client for the endpoints that need no authentication.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    Keyword arguments, all optional:
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
+        ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Exceeding it
+        raises ``httpx.TimeoutException``.
 
-        ``cookies``: A dictionary of cookies to be sent with every request
+        ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries off.
 
-        ``headers``: A dictionary of headers to be sent with every request
+        ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` for a status the spec
+        does not document, instead of returning a Response whose ``parsed`` is None.
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``headers``, ``cookies``: sent with every request.
 
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
+        ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
+        ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient``. A
+        ``transport`` given here is wrapped by the retrying transport.
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
     _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _retry: Retry | None = field(factory=default_retry, kw_only=True, alias="retry")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl", repr=False)
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
@@ -57,34 +75,38 @@ class Client:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
+    def with_timeout(self, timeout: httpx.Timeout | float) -> "Client":
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
-            self._client.timeout = timeout
+            self._client.timeout = httpx.Timeout(timeout)
         if self._async_client is not None:
-            self._async_client.timeout = timeout
+            self._async_client.timeout = httpx.Timeout(timeout)
         return evolve(self, timeout=timeout)
 
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+    def _client_args(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> dict[str, Any]:
+        headers = dict(self._headers)
+        args = {**self._httpx_args, "transport": transport}
+        return dict(
+            base_url=self._base_url,
+            cookies=self._cookies,
+            headers=headers,
+            timeout=self._timeout,
+            follow_redirects=self._follow_redirects,
+            **args,
+        )
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Use this httpx.Client as is: its own settings replace all of this client's, retries included."""
         self._client = client
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            transport = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
+            if self._retry is not None:
+                transport = RetryTransport(transport=transport, retry=self._retry)
+            self._client = httpx.Client(**self._client_args(transport))
         return self._client
 
     def __enter__(self) -> Self:
@@ -97,25 +119,17 @@ class Client:
         self.get_httpx_client().__exit__(*args, **kwargs)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+        """Use this httpx.AsyncClient as is: its own settings replace all of this client's, retries included."""
         self._async_client = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            transport = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            if self._retry is not None:
+                transport = RetryTransport(transport=transport, retry=self._retry)
+            self._async_client = httpx.AsyncClient(**self._client_args(transport))
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -130,46 +144,41 @@ class Client:
 
 @define
 class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+    """A client that sends the API token with every request.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    Keyword arguments, all optional:
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
+        ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Exceeding it
+        raises ``httpx.TimeoutException``.
 
-        ``cookies``: A dictionary of cookies to be sent with every request
+        ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries off.
 
-        ``headers``: A dictionary of headers to be sent with every request
+        ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` for a status the spec
+        does not document, instead of returning a Response whose ``parsed`` is None.
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``headers``, ``cookies``: sent with every request.
 
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
+        ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
+        ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient``. A
+        ``transport`` given here is wrapped by the retrying transport.
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
     _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
-
-    token: str
-    """The token to use for authentication"""
+    token: str = field(repr=False)
+    """The API token, sent as ``{auth_header_name}: {prefix} {token}``."""
     prefix: str = "Bearer"
-    """The prefix to use for the Authorization header"""
     auth_header_name: str = "Authorization"
-    """The name of the Authorization header"""
+    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _retry: Retry | None = field(factory=default_retry, kw_only=True, alias="retry")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl", repr=False)
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
@@ -187,35 +196,39 @@ class AuthenticatedClient:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
+    def with_timeout(self, timeout: httpx.Timeout | float) -> "AuthenticatedClient":
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
-            self._client.timeout = timeout
+            self._client.timeout = httpx.Timeout(timeout)
         if self._async_client is not None:
-            self._async_client.timeout = timeout
+            self._async_client.timeout = httpx.Timeout(timeout)
         return evolve(self, timeout=timeout)
 
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+    def _client_args(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> dict[str, Any]:
+        headers = dict(self._headers)
+        headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
+        args = {**self._httpx_args, "transport": transport}
+        return dict(
+            base_url=self._base_url,
+            cookies=self._cookies,
+            headers=headers,
+            timeout=self._timeout,
+            follow_redirects=self._follow_redirects,
+            **args,
+        )
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Use this httpx.Client as is: its own settings replace all of this client's, retries included."""
         self._client = client
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            transport = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
+            if self._retry is not None:
+                transport = RetryTransport(transport=transport, retry=self._retry)
+            self._client = httpx.Client(**self._client_args(transport))
         return self._client
 
     def __enter__(self) -> Self:
@@ -228,26 +241,17 @@ class AuthenticatedClient:
         self.get_httpx_client().__exit__(*args, **kwargs)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+        """Use this httpx.AsyncClient as is: its own settings replace all of this client's, retries included."""
         self._async_client = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            transport = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            if self._retry is not None:
+                transport = RetryTransport(transport=transport, retry=self._retry)
+            self._async_client = httpx.AsyncClient(**self._client_args(transport))
         return self._async_client
 
     async def __aenter__(self) -> Self:

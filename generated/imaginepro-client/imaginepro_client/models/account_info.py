@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect
+
 T = TypeVar("T", bound="AccountInfo")
 
 
@@ -16,16 +18,22 @@ class AccountInfo:
 
     type_: str
     """ The subscription type, e.g. `STARTER`. """
+
     credits_quota: int
     """ The most credits the plan grants each month. """
+
     credits_: int
     """ Credits left this month; refilled every month. """
+
     credits_extra: int
     """ Extra credits, which never expire. """
+
     expired_at: datetime.datetime
     """ When the subscription expires. """
+
     email: str
     """ The account's email address. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,18 +66,37 @@ class AccountInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type")
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            type_ = expect(d, "type", (str,))
+        except Exception as _error:
+            raise error_at("type", _error) from None
 
-        credits_quota = d.pop("creditsQuota")
+        try:
+            credits_quota = expect(d, "creditsQuota", (int,))
+        except Exception as _error:
+            raise error_at("creditsQuota", _error) from None
 
-        credits_ = d.pop("credits")
+        try:
+            credits_ = expect(d, "credits", (int,))
+        except Exception as _error:
+            raise error_at("credits", _error) from None
 
-        credits_extra = d.pop("creditsExtra")
+        try:
+            credits_extra = expect(d, "creditsExtra", (int,))
+        except Exception as _error:
+            raise error_at("creditsExtra", _error) from None
 
-        expired_at = datetime.datetime.fromisoformat(d.pop("expiredAt"))
+        try:
+            expired_at = datetime.datetime.fromisoformat(expect(d, "expiredAt", (str,)))
+        except Exception as _error:
+            raise error_at("expiredAt", _error) from None
 
-        email = d.pop("email")
+        try:
+            email = expect(d, "email", (str,))
+        except Exception as _error:
+            raise error_at("email", _error) from None
 
         account_info = cls(
             type_=type_,

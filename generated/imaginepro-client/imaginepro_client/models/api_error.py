@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect, expect_optional
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiError")
@@ -17,10 +18,13 @@ class ApiError:
 
     message: str
     """ What went wrong. """
+
     status_code: int
     """ The HTTP status repeated in the body. """
+
     error: str | Unset = UNSET
     """ The HTTP reason phrase, e.g. `Unauthorized`. Not always sent. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,12 +49,22 @@ class ApiError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            message = expect(d, "message", (str,))
+        except Exception as _error:
+            raise error_at("message", _error) from None
 
-        status_code = d.pop("statusCode")
+        try:
+            status_code = expect(d, "statusCode", (int,))
+        except Exception as _error:
+            raise error_at("statusCode", _error) from None
 
-        error = d.pop("error", UNSET)
+        try:
+            error = expect_optional(d, "error", (str,))
+        except Exception as _error:
+            raise error_at("error", _error) from None
 
         api_error = cls(
             message=message,

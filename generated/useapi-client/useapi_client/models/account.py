@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect_optional
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,36 +26,50 @@ class Account:
 
     id: int | Unset = UNSET
     """ The useapi.net user id. """
+
     email: str | Unset = UNSET
     """ The email address of the useapi.net user. """
+
     created: datetime.datetime | Unset = UNSET
     """ When the useapi.net account was created. """
+
     name: str | Unset = UNSET
     """ The user's name. """
+
     subscriptions: int | Unset = UNSET
     """ How many useapi.net subscriptions are bought. """
+
     max_accounts_per_api: int | Unset = UNSET
     """ How many accounts each AI service may hold under the current subscriptions; one
     subscription allows three.
      """
+
     accounts: AccountsByService | Unset = UNSET
     """ Per AI service (keyed by its name, e.g. `Midjourney API`), how many accounts are
     configured. Accounts in error still count towards the subscription's allowance.
      """
+
     updated: datetime.datetime | Unset = UNSET
     """ When the useapi.net account was last updated. """
+
     verified: datetime.datetime | Unset = UNSET
     """ When the user's email address was verified. """
+
     sub: str | Unset = UNSET
     """ The date the subscription was last renewed, as `YYMMDD`. """
+
     reply_url: str | Unset = UNSET
     """ The reply URL configured for the account. """
+
     subscriptions_needed_total: int | Unset = UNSET
     """ How many subscriptions the configured accounts need in total. """
+
     subscription_is_active: bool | Unset = UNSET
     """ Whether the subscription is active. """
+
     error: str | Unset = UNSET
     """ Set when there is an outstanding issue with the account. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,56 +145,99 @@ class Account:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
         from ..models.accounts_by_service import AccountsByService  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        d = dict(check_object(src_dict))
+        try:
+            id = expect_optional(d, "id", (int,))
+        except Exception as _error:
+            raise error_at("id", _error) from None
 
-        email = d.pop("email", UNSET)
+        try:
+            email = expect_optional(d, "email", (str,))
+        except Exception as _error:
+            raise error_at("email", _error) from None
 
-        _created = d.pop("created", UNSET)
-        created: datetime.datetime | Unset
-        if isinstance(_created, Unset):
-            created = UNSET
-        else:
-            created = datetime.datetime.fromisoformat(_created)
+        try:
+            _created = expect_optional(d, "created", (str,))
+            created: datetime.datetime | Unset
+            if isinstance(_created, Unset):
+                created = UNSET
+            else:
+                created = datetime.datetime.fromisoformat(_created)
+        except Exception as _error:
+            raise error_at("created", _error) from None
 
-        name = d.pop("name", UNSET)
+        try:
+            name = expect_optional(d, "name", (str,))
+        except Exception as _error:
+            raise error_at("name", _error) from None
 
-        subscriptions = d.pop("subscriptions", UNSET)
+        try:
+            subscriptions = expect_optional(d, "subscriptions", (int,))
+        except Exception as _error:
+            raise error_at("subscriptions", _error) from None
 
-        max_accounts_per_api = d.pop("maxAccountsPerAPI", UNSET)
+        try:
+            max_accounts_per_api = expect_optional(d, "maxAccountsPerAPI", (int,))
+        except Exception as _error:
+            raise error_at("maxAccountsPerAPI", _error) from None
 
-        _accounts = d.pop("accounts", UNSET)
-        accounts: AccountsByService | Unset
-        if isinstance(_accounts, Unset):
-            accounts = UNSET
-        else:
-            accounts = AccountsByService.from_dict(_accounts)
+        try:
+            _accounts = expect_optional(d, "accounts", (dict,))
+            accounts: AccountsByService | Unset
+            if isinstance(_accounts, Unset):
+                accounts = UNSET
+            else:
+                accounts = AccountsByService.from_dict(_accounts)
+        except Exception as _error:
+            raise error_at("accounts", _error) from None
 
-        _updated = d.pop("updated", UNSET)
-        updated: datetime.datetime | Unset
-        if isinstance(_updated, Unset):
-            updated = UNSET
-        else:
-            updated = datetime.datetime.fromisoformat(_updated)
+        try:
+            _updated = expect_optional(d, "updated", (str,))
+            updated: datetime.datetime | Unset
+            if isinstance(_updated, Unset):
+                updated = UNSET
+            else:
+                updated = datetime.datetime.fromisoformat(_updated)
+        except Exception as _error:
+            raise error_at("updated", _error) from None
 
-        _verified = d.pop("verified", UNSET)
-        verified: datetime.datetime | Unset
-        if isinstance(_verified, Unset):
-            verified = UNSET
-        else:
-            verified = datetime.datetime.fromisoformat(_verified)
+        try:
+            _verified = expect_optional(d, "verified", (str,))
+            verified: datetime.datetime | Unset
+            if isinstance(_verified, Unset):
+                verified = UNSET
+            else:
+                verified = datetime.datetime.fromisoformat(_verified)
+        except Exception as _error:
+            raise error_at("verified", _error) from None
 
-        sub = d.pop("sub", UNSET)
+        try:
+            sub = expect_optional(d, "sub", (str,))
+        except Exception as _error:
+            raise error_at("sub", _error) from None
 
-        reply_url = d.pop("replyUrl", UNSET)
+        try:
+            reply_url = expect_optional(d, "replyUrl", (str,))
+        except Exception as _error:
+            raise error_at("replyUrl", _error) from None
 
-        subscriptions_needed_total = d.pop("subscriptionsNeededTotal", UNSET)
+        try:
+            subscriptions_needed_total = expect_optional(d, "subscriptionsNeededTotal", (int,))
+        except Exception as _error:
+            raise error_at("subscriptionsNeededTotal", _error) from None
 
-        subscription_is_active = d.pop("subscriptionIsActive", UNSET)
+        try:
+            subscription_is_active = expect_optional(d, "subscriptionIsActive", (bool,))
+        except Exception as _error:
+            raise error_at("subscriptionIsActive", _error) from None
 
-        error = d.pop("error", UNSET)
+        try:
+            error = expect_optional(d, "error", (str,))
+        except Exception as _error:
+            raise error_at("error", _error) from None
 
         account = cls(
             id=id,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_kind, check_object, error_at
+
 if TYPE_CHECKING:
     from ..models.service_account_counts import ServiceAccountCounts
 
@@ -32,15 +34,19 @@ class AccountsByService:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
         from ..models.service_account_counts import ServiceAccountCounts  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(check_object(src_dict))
         accounts_by_service = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = ServiceAccountCounts.from_dict(prop_dict)
-
+            try:
+                check_kind(prop_dict, (dict,))
+                additional_property = ServiceAccountCounts.from_dict(prop_dict)
+            except Exception as _error:
+                raise error_at(prop_name, _error) from None
             additional_properties[prop_name] = additional_property
 
         accounts_by_service.additional_properties = additional_properties

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect, expect_optional
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,8 +24,10 @@ class ApiError:
     """ What went wrong. Usually a message; some endpoints pass an upstream error through
     as an object.
      """
+
     code: int | Unset = UNSET
     """ The HTTP status repeated in the body. Not every endpoint sends it. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,24 +55,31 @@ class ApiError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
         from ..models.upstream_error_detail import UpstreamErrorDetail  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(check_object(src_dict))
+        try:
 
-        def _parse_error(data: object) -> str | UpstreamErrorDetail:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                error_type_1 = UpstreamErrorDetail.from_dict(data)
+            def _parse_error(data: object) -> str | UpstreamErrorDetail:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    error_type_1 = UpstreamErrorDetail.from_dict(data)
 
-                return error_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | UpstreamErrorDetail, data)
+                    return error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(str | UpstreamErrorDetail, data)
 
-        error = _parse_error(d.pop("error"))
+            error = _parse_error(expect(d, "error", (str, dict)))
+        except Exception as _error:
+            raise error_at("error", _error) from None
 
-        code = d.pop("code", UNSET)
+        try:
+            code = expect_optional(d, "code", (int,))
+        except Exception as _error:
+            raise error_at("code", _error) from None
 
         api_error = cls(
             error=error,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect, expect_optional
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,22 +28,31 @@ class DreaminaAccount:
 
     account: str
     """ The account id, `REGION:email`. """
+
     email: str
     """ The Dreamina account's email address. """
+
     region: str
     """ The region code. """
+
     max_jobs: int
     """ How many jobs may run at once on this account (1–50). """
+
     session_expires: datetime.datetime
     """ When the Dreamina session expires. """
+
     session: DreaminaSession | Unset = UNSET
     """ The live Dreamina session. """
+
     models: DreaminaModels | Unset = UNSET
     """ The models this account may use, live from Dreamina. """
+
     credits_: DreaminaCredits | Unset = UNSET
     """ The credit balance, live from Dreamina. """
+
     error: str | Unset = UNSET
     """ An error message about the account. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,43 +104,71 @@ class DreaminaAccount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
         from ..models.dreamina_credits import DreaminaCredits  # noqa: PLC0415
         from ..models.dreamina_models import DreaminaModels  # noqa: PLC0415
         from ..models.dreamina_session import DreaminaSession  # noqa: PLC0415
 
-        d = dict(src_dict)
-        account = d.pop("account")
+        d = dict(check_object(src_dict))
+        try:
+            account = expect(d, "account", (str,))
+        except Exception as _error:
+            raise error_at("account", _error) from None
 
-        email = d.pop("email")
+        try:
+            email = expect(d, "email", (str,))
+        except Exception as _error:
+            raise error_at("email", _error) from None
 
-        region = d.pop("region")
+        try:
+            region = expect(d, "region", (str,))
+        except Exception as _error:
+            raise error_at("region", _error) from None
 
-        max_jobs = d.pop("maxJobs")
+        try:
+            max_jobs = expect(d, "maxJobs", (int,))
+        except Exception as _error:
+            raise error_at("maxJobs", _error) from None
 
-        session_expires = datetime.datetime.fromisoformat(d.pop("sessionExpires"))
+        try:
+            session_expires = datetime.datetime.fromisoformat(expect(d, "sessionExpires", (str,)))
+        except Exception as _error:
+            raise error_at("sessionExpires", _error) from None
 
-        _session = d.pop("session", UNSET)
-        session: DreaminaSession | Unset
-        if isinstance(_session, Unset):
-            session = UNSET
-        else:
-            session = DreaminaSession.from_dict(_session)
+        try:
+            _session = expect_optional(d, "session", (dict,))
+            session: DreaminaSession | Unset
+            if isinstance(_session, Unset):
+                session = UNSET
+            else:
+                session = DreaminaSession.from_dict(_session)
+        except Exception as _error:
+            raise error_at("session", _error) from None
 
-        _models = d.pop("models", UNSET)
-        models: DreaminaModels | Unset
-        if isinstance(_models, Unset):
-            models = UNSET
-        else:
-            models = DreaminaModels.from_dict(_models)
+        try:
+            _models = expect_optional(d, "models", (dict,))
+            models: DreaminaModels | Unset
+            if isinstance(_models, Unset):
+                models = UNSET
+            else:
+                models = DreaminaModels.from_dict(_models)
+        except Exception as _error:
+            raise error_at("models", _error) from None
 
-        _credits_ = d.pop("credits", UNSET)
-        credits_: DreaminaCredits | Unset
-        if isinstance(_credits_, Unset):
-            credits_ = UNSET
-        else:
-            credits_ = DreaminaCredits.from_dict(_credits_)
+        try:
+            _credits_ = expect_optional(d, "credits", (dict,))
+            credits_: DreaminaCredits | Unset
+            if isinstance(_credits_, Unset):
+                credits_ = UNSET
+            else:
+                credits_ = DreaminaCredits.from_dict(_credits_)
+        except Exception as _error:
+            raise error_at("credits", _error) from None
 
-        error = d.pop("error", UNSET)
+        try:
+            error = expect_optional(d, "error", (str,))
+        except Exception as _error:
+            raise error_at("error", _error) from None
 
         dreamina_account = cls(
             account=account,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect
+
 T = TypeVar("T", bound="DreaminaCredits")
 
 
@@ -15,14 +17,19 @@ class DreaminaCredits:
 
     total: float
     """ All credits available. """
+
     vip: float
     """ Credits from the VIP membership. """
+
     gift: float
     """ Gifted credits. """
+
     purchase: float
     """ Purchased credits. """
+
     daily_claimed: bool
     """ Whether today's free daily credits were claimed. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,16 +59,32 @@ class DreaminaCredits:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total = d.pop("total")
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            total = expect(d, "total", (float, int))
+        except Exception as _error:
+            raise error_at("total", _error) from None
 
-        vip = d.pop("vip")
+        try:
+            vip = expect(d, "vip", (float, int))
+        except Exception as _error:
+            raise error_at("vip", _error) from None
 
-        gift = d.pop("gift")
+        try:
+            gift = expect(d, "gift", (float, int))
+        except Exception as _error:
+            raise error_at("gift", _error) from None
 
-        purchase = d.pop("purchase")
+        try:
+            purchase = expect(d, "purchase", (float, int))
+        except Exception as _error:
+            raise error_at("purchase", _error) from None
 
-        daily_claimed = d.pop("dailyClaimed")
+        try:
+            daily_claimed = expect(d, "dailyClaimed", (bool,))
+        except Exception as _error:
+            raise error_at("dailyClaimed", _error) from None
 
         dreamina_credits = cls(
             total=total,

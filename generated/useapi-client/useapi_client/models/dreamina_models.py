@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_items, check_object, error_at, expect
+
 T = TypeVar("T", bound="DreaminaModels")
 
 
@@ -15,8 +17,10 @@ class DreaminaModels:
 
     video: list[str]
     """ Names of the available video models. """
+
     image: list[str]
     """ Names of the available image models. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,10 +41,17 @@ class DreaminaModels:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        video = cast(list[str], d.pop("video"))
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            video = cast(list[str], check_items(expect(d, "video", (list,)), (str,)))
+        except Exception as _error:
+            raise error_at("video", _error) from None
 
-        image = cast(list[str], d.pop("image"))
+        try:
+            image = cast(list[str], check_items(expect(d, "image", (list,)), (str,)))
+        except Exception as _error:
+            raise error_at("image", _error) from None
 
         dreamina_models = cls(
             video=video,

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect
+
 T = TypeVar("T", bound="DreaminaSession")
 
 
@@ -16,10 +18,13 @@ class DreaminaSession:
 
     expires: datetime.datetime
     """ When the session expires. """
+
     last_refreshed: datetime.datetime
     """ When the session was last refreshed. """
+
     days_until_expiry: int
     """ Days left until the session expires. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,12 +48,22 @@ class DreaminaSession:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        expires = datetime.datetime.fromisoformat(d.pop("expires"))
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            expires = datetime.datetime.fromisoformat(expect(d, "expires", (str,)))
+        except Exception as _error:
+            raise error_at("expires", _error) from None
 
-        last_refreshed = datetime.datetime.fromisoformat(d.pop("lastRefreshed"))
+        try:
+            last_refreshed = datetime.datetime.fromisoformat(expect(d, "lastRefreshed", (str,)))
+        except Exception as _error:
+            raise error_at("lastRefreshed", _error) from None
 
-        days_until_expiry = d.pop("daysUntilExpiry")
+        try:
+            days_until_expiry = expect(d, "daysUntilExpiry", (int,))
+        except Exception as _error:
+            raise error_at("daysUntilExpiry", _error) from None
 
         dreamina_session = cls(
             expires=expires,

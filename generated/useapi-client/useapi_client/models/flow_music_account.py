@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from types import NoneType
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect, expect_optional
 from ..models.flow_music_tier import FlowMusicTier, check_flow_music_tier
 from ..types import UNSET, Unset
 
@@ -23,36 +25,52 @@ class FlowMusicAccount:
 
     email: str
     """ The account's email address. """
+
     tier: FlowMusicTier
     """ The Flow Music subscription tier. """
+
     user_id: UUID
     """ The account's user UUID. """
+
     max_jobs: int
     """ How many jobs may run at once on this account. """
+
     added: datetime.datetime
     """ When the account was configured. """
+
     refreshed_at: datetime.datetime
     """ When the session was last refreshed. """
+
     refreshed_count: int
     """ How many times the session was refreshed. """
+
     access_token: str
     """ The session's access token, redacted by useapi.net. """
+
     access_token_expires_at: datetime.datetime
     """ When the access token expires. """
+
     refresh_token: str
     """ The session's refresh token, redacted by useapi.net. """
+
     session_id: str
     """ The session id. """
+
     subscription_plan: str | Unset = UNSET
     """ The subscription plan, e.g. `plus-monthly`. Paid tiers only. """
+
     provider: str | Unset = UNSET
     """ Who bills the subscription. Paid tiers only. """
+
     error: str | Unset = UNSET
     """ Present only when the account needs re-authentication. """
+
     credits_remaining: float | None | Unset = UNSET
     """ Credits left, live from Flow Music. Present only for a healthy account. """
+
     tokens_remaining: float | None | Unset = UNSET
     """ Tokens left, live from Flow Music. Present only for a healthy account. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,52 +146,105 @@ class FlowMusicAccount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email")
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            email = expect(d, "email", (str,))
+        except Exception as _error:
+            raise error_at("email", _error) from None
 
-        tier = check_flow_music_tier(d.pop("tier"))
+        try:
+            tier = check_flow_music_tier(expect(d, "tier", (str,)))
+        except Exception as _error:
+            raise error_at("tier", _error) from None
 
-        user_id = UUID(d.pop("user_id"))
+        try:
+            user_id = UUID(expect(d, "user_id", (str,)))
+        except Exception as _error:
+            raise error_at("user_id", _error) from None
 
-        max_jobs = d.pop("maxJobs")
+        try:
+            max_jobs = expect(d, "maxJobs", (int,))
+        except Exception as _error:
+            raise error_at("maxJobs", _error) from None
 
-        added = datetime.datetime.fromisoformat(d.pop("added"))
+        try:
+            added = datetime.datetime.fromisoformat(expect(d, "added", (str,)))
+        except Exception as _error:
+            raise error_at("added", _error) from None
 
-        refreshed_at = datetime.datetime.fromisoformat(d.pop("refreshed_at"))
+        try:
+            refreshed_at = datetime.datetime.fromisoformat(expect(d, "refreshed_at", (str,)))
+        except Exception as _error:
+            raise error_at("refreshed_at", _error) from None
 
-        refreshed_count = d.pop("refreshed_count")
+        try:
+            refreshed_count = expect(d, "refreshed_count", (int,))
+        except Exception as _error:
+            raise error_at("refreshed_count", _error) from None
 
-        access_token = d.pop("access_token")
+        try:
+            access_token = expect(d, "access_token", (str,))
+        except Exception as _error:
+            raise error_at("access_token", _error) from None
 
-        access_token_expires_at = datetime.datetime.fromisoformat(d.pop("access_token_expires_at"))
+        try:
+            access_token_expires_at = datetime.datetime.fromisoformat(expect(d, "access_token_expires_at", (str,)))
+        except Exception as _error:
+            raise error_at("access_token_expires_at", _error) from None
 
-        refresh_token = d.pop("refresh_token")
+        try:
+            refresh_token = expect(d, "refresh_token", (str,))
+        except Exception as _error:
+            raise error_at("refresh_token", _error) from None
 
-        session_id = d.pop("session_id")
+        try:
+            session_id = expect(d, "session_id", (str,))
+        except Exception as _error:
+            raise error_at("session_id", _error) from None
 
-        subscription_plan = d.pop("subscription_plan", UNSET)
+        try:
+            subscription_plan = expect_optional(d, "subscription_plan", (str,))
+        except Exception as _error:
+            raise error_at("subscription_plan", _error) from None
 
-        provider = d.pop("provider", UNSET)
+        try:
+            provider = expect_optional(d, "provider", (str,))
+        except Exception as _error:
+            raise error_at("provider", _error) from None
 
-        error = d.pop("error", UNSET)
+        try:
+            error = expect_optional(d, "error", (str,))
+        except Exception as _error:
+            raise error_at("error", _error) from None
 
-        def _parse_credits_remaining(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        try:
 
-        credits_remaining = _parse_credits_remaining(d.pop("credits_remaining", UNSET))
+            def _parse_credits_remaining(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
 
-        def _parse_tokens_remaining(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            credits_remaining = _parse_credits_remaining(
+                expect_optional(d, "credits_remaining", (float, int, NoneType))
+            )
+        except Exception as _error:
+            raise error_at("credits_remaining", _error) from None
 
-        tokens_remaining = _parse_tokens_remaining(d.pop("tokens_remaining", UNSET))
+        try:
+
+            def _parse_tokens_remaining(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
+
+            tokens_remaining = _parse_tokens_remaining(expect_optional(d, "tokens_remaining", (float, int, NoneType)))
+        except Exception as _error:
+            raise error_at("tokens_remaining", _error) from None
 
         flow_music_account = cls(
             email=email,

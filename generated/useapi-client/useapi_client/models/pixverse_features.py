@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_items, check_object, error_at, expect_optional
 from ..models.pixverse_flag import PixverseFlag, check_pixverse_flag
 from ..types import UNSET, Unset
 
@@ -22,112 +23,166 @@ class PixverseFeatures:
 
     user_id: int | Unset = UNSET
     """ The PixVerse user id. """
+
     member_id: int | Unset = UNSET
     """ The PixVerse member id. """
+
     product_id: int | Unset = UNSET
     """ The id of the subscribed product. """
+
     plan_name: str | Unset = UNSET
     """ The current plan, e.g. `Premium - Monthly`. """
+
     next_plan_name: str | Unset = UNSET
     """ The plan after the next renewal. """
+
     next_plan_type: float | Unset = UNSET
     """ The type code of the next plan. """
+
     current_plan_type: float | Unset = UNSET
     """ The type code of the current plan. """
+
     last_plan_name: str | Unset = UNSET
     """ The previous plan's name; empty when there was none. """
+
     last_plan_type: float | Unset = UNSET
     """ The type code of the previous plan. """
+
     last_product_id: int | Unset = UNSET
     """ The id of the previous product; 0 when there was none. """
+
     type_: float | Unset = UNSET
     """ The account type code. """
+
     expired_member: float | Unset = UNSET
     """ Membership expiry state; 0 means active. """
+
     credit_daily: float | Unset = UNSET
     """ Daily credits remaining. """
+
     credit_daily_gift: float | Unset = UNSET
     """ Daily gift credits. """
+
     initial_credit_gift: float | Unset = UNSET
     """ Initial gift credits, as PixVerse reports them. """
+
     credit_monthly: float | Unset = UNSET
     """ Monthly credits remaining. """
+
     credit_monthly_gift: float | Unset = UNSET
     """ Monthly gift credits. """
+
     credit_package: float | Unset = UNSET
     """ Credits from purchased packages. """
+
     credits_more: float | Unset = UNSET
     """ Further credits on top of the plan. """
+
     has_purchased_credits: bool | Unset = UNSET
     """ Whether credits were ever purchased. """
+
     is_gift_card: bool | Unset = UNSET
     """ Whether the plan came from a gift card. """
+
     credits_refresh_time: datetime.datetime | Unset = UNSET
     """ When the monthly credits refresh. """
+
     daily_credits_refresh_time: datetime.datetime | Unset = UNSET
     """ When the daily credits refresh. """
+
     price: str | Unset = UNSET
     """ The plan's price, as a decimal string. """
+
     renewal_price: str | Unset = UNSET
     """ The price at renewal, as a decimal string. """
+
     billing_period: float | Unset = UNSET
     """ The billing period code. """
+
     next_billing_period: float | Unset = UNSET
     """ The billing period code after the next renewal. """
+
     billing_renewal_date: datetime.datetime | Unset = UNSET
     """ When the subscription renews. """
+
     expired_date: datetime.datetime | Unset = UNSET
     """ When the plan expires. """
+
     remaining_days: int | Unset = UNSET
     """ Days left in the plan. """
+
     payment: float | Unset = UNSET
     """ A payment code, as PixVerse reports it. """
+
     invoice_url: str | Unset = UNSET
     """ Link to the latest invoice. """
+
     stripe_bill_url: str | Unset = UNSET
     """ Link to the Stripe bill. """
+
     renewal_retention: float | Unset = UNSET
     """ A renewal retention code, as PixVerse reports it. """
+
     cancel_updated_at: datetime.datetime | Unset = UNSET
     """ When the cancellation last changed; `0001-01-01T00:00:00Z` when never cancelled. """
+
     sub_order_in_progress: float | Unset = UNSET
     """ Whether a subscription order is in progress, as PixVerse reports it. """
+
     gen_simultaneously: int | Unset = UNSET
     """ How many generations may run at once. """
+
     allow_fast_mode: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     allow_relaxed_mode: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     allow_use_new_feat: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     allow_private_generate: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     remove_watermark: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     allow_purchase_credit: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     allow_effect: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     batch_generation: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     album_num: int | Unset = UNSET
     """ The album allowance, as PixVerse reports it. """
+
     veo_sora_models: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     preview_mode: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     preview_mode_discount: str | Unset = UNSET
     """ The preview mode's price factor, as a decimal string, e.g. `0.8`. """
+
     off_peak: PixverseFlag | Unset = UNSET
     """ A capability flag, 1 when the feature is on and 0 when it is off. """
+
     off_peak_discount: str | Unset = UNSET
     """ The off-peak price factor, as a decimal string, e.g. `0.7`. """
+
     qualities: list[str] | Unset = UNSET
     """ The video qualities available, e.g. `720p`. """
+
     unlimited_image_models: list[str] | Unset = UNSET
     """ Image models the plan may use without limit (Relax Mode). """
+
     accessible_image_models: list[str] | Unset = UNSET
     """ Every image model the plan may use. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -393,194 +448,361 @@ class PixverseFeatures:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        user_id = d.pop("user_id", UNSET)
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            user_id = expect_optional(d, "user_id", (int,))
+        except Exception as _error:
+            raise error_at("user_id", _error) from None
 
-        member_id = d.pop("member_id", UNSET)
+        try:
+            member_id = expect_optional(d, "member_id", (int,))
+        except Exception as _error:
+            raise error_at("member_id", _error) from None
 
-        product_id = d.pop("product_id", UNSET)
+        try:
+            product_id = expect_optional(d, "product_id", (int,))
+        except Exception as _error:
+            raise error_at("product_id", _error) from None
 
-        plan_name = d.pop("plan_name", UNSET)
+        try:
+            plan_name = expect_optional(d, "plan_name", (str,))
+        except Exception as _error:
+            raise error_at("plan_name", _error) from None
 
-        next_plan_name = d.pop("next_plan_name", UNSET)
+        try:
+            next_plan_name = expect_optional(d, "next_plan_name", (str,))
+        except Exception as _error:
+            raise error_at("next_plan_name", _error) from None
 
-        next_plan_type = d.pop("next_plan_type", UNSET)
+        try:
+            next_plan_type = expect_optional(d, "next_plan_type", (float, int))
+        except Exception as _error:
+            raise error_at("next_plan_type", _error) from None
 
-        current_plan_type = d.pop("current_plan_type", UNSET)
+        try:
+            current_plan_type = expect_optional(d, "current_plan_type", (float, int))
+        except Exception as _error:
+            raise error_at("current_plan_type", _error) from None
 
-        last_plan_name = d.pop("last_plan_name", UNSET)
+        try:
+            last_plan_name = expect_optional(d, "last_plan_name", (str,))
+        except Exception as _error:
+            raise error_at("last_plan_name", _error) from None
 
-        last_plan_type = d.pop("last_plan_type", UNSET)
+        try:
+            last_plan_type = expect_optional(d, "last_plan_type", (float, int))
+        except Exception as _error:
+            raise error_at("last_plan_type", _error) from None
 
-        last_product_id = d.pop("last_product_id", UNSET)
+        try:
+            last_product_id = expect_optional(d, "last_product_id", (int,))
+        except Exception as _error:
+            raise error_at("last_product_id", _error) from None
 
-        type_ = d.pop("type", UNSET)
+        try:
+            type_ = expect_optional(d, "type", (float, int))
+        except Exception as _error:
+            raise error_at("type", _error) from None
 
-        expired_member = d.pop("expired_member", UNSET)
+        try:
+            expired_member = expect_optional(d, "expired_member", (float, int))
+        except Exception as _error:
+            raise error_at("expired_member", _error) from None
 
-        credit_daily = d.pop("credit_daily", UNSET)
+        try:
+            credit_daily = expect_optional(d, "credit_daily", (float, int))
+        except Exception as _error:
+            raise error_at("credit_daily", _error) from None
 
-        credit_daily_gift = d.pop("credit_daily_gift", UNSET)
+        try:
+            credit_daily_gift = expect_optional(d, "credit_daily_gift", (float, int))
+        except Exception as _error:
+            raise error_at("credit_daily_gift", _error) from None
 
-        initial_credit_gift = d.pop("initial_credit_gift", UNSET)
+        try:
+            initial_credit_gift = expect_optional(d, "initial_credit_gift", (float, int))
+        except Exception as _error:
+            raise error_at("initial_credit_gift", _error) from None
 
-        credit_monthly = d.pop("credit_monthly", UNSET)
+        try:
+            credit_monthly = expect_optional(d, "credit_monthly", (float, int))
+        except Exception as _error:
+            raise error_at("credit_monthly", _error) from None
 
-        credit_monthly_gift = d.pop("credit_monthly_gift", UNSET)
+        try:
+            credit_monthly_gift = expect_optional(d, "credit_monthly_gift", (float, int))
+        except Exception as _error:
+            raise error_at("credit_monthly_gift", _error) from None
 
-        credit_package = d.pop("credit_package", UNSET)
+        try:
+            credit_package = expect_optional(d, "credit_package", (float, int))
+        except Exception as _error:
+            raise error_at("credit_package", _error) from None
 
-        credits_more = d.pop("credits_more", UNSET)
+        try:
+            credits_more = expect_optional(d, "credits_more", (float, int))
+        except Exception as _error:
+            raise error_at("credits_more", _error) from None
 
-        has_purchased_credits = d.pop("has_purchased_credits", UNSET)
+        try:
+            has_purchased_credits = expect_optional(d, "has_purchased_credits", (bool,))
+        except Exception as _error:
+            raise error_at("has_purchased_credits", _error) from None
 
-        is_gift_card = d.pop("is_gift_card", UNSET)
+        try:
+            is_gift_card = expect_optional(d, "is_gift_card", (bool,))
+        except Exception as _error:
+            raise error_at("is_gift_card", _error) from None
 
-        _credits_refresh_time = d.pop("credits_refresh_time", UNSET)
-        credits_refresh_time: datetime.datetime | Unset
-        if isinstance(_credits_refresh_time, Unset):
-            credits_refresh_time = UNSET
-        else:
-            credits_refresh_time = datetime.datetime.fromisoformat(_credits_refresh_time)
+        try:
+            _credits_refresh_time = expect_optional(d, "credits_refresh_time", (str,))
+            credits_refresh_time: datetime.datetime | Unset
+            if isinstance(_credits_refresh_time, Unset):
+                credits_refresh_time = UNSET
+            else:
+                credits_refresh_time = datetime.datetime.fromisoformat(_credits_refresh_time)
+        except Exception as _error:
+            raise error_at("credits_refresh_time", _error) from None
 
-        _daily_credits_refresh_time = d.pop("daily_credits_refresh_time", UNSET)
-        daily_credits_refresh_time: datetime.datetime | Unset
-        if isinstance(_daily_credits_refresh_time, Unset):
-            daily_credits_refresh_time = UNSET
-        else:
-            daily_credits_refresh_time = datetime.datetime.fromisoformat(_daily_credits_refresh_time)
+        try:
+            _daily_credits_refresh_time = expect_optional(d, "daily_credits_refresh_time", (str,))
+            daily_credits_refresh_time: datetime.datetime | Unset
+            if isinstance(_daily_credits_refresh_time, Unset):
+                daily_credits_refresh_time = UNSET
+            else:
+                daily_credits_refresh_time = datetime.datetime.fromisoformat(_daily_credits_refresh_time)
+        except Exception as _error:
+            raise error_at("daily_credits_refresh_time", _error) from None
 
-        price = d.pop("price", UNSET)
+        try:
+            price = expect_optional(d, "price", (str,))
+        except Exception as _error:
+            raise error_at("price", _error) from None
 
-        renewal_price = d.pop("renewal_price", UNSET)
+        try:
+            renewal_price = expect_optional(d, "renewal_price", (str,))
+        except Exception as _error:
+            raise error_at("renewal_price", _error) from None
 
-        billing_period = d.pop("billing_period", UNSET)
+        try:
+            billing_period = expect_optional(d, "billing_period", (float, int))
+        except Exception as _error:
+            raise error_at("billing_period", _error) from None
 
-        next_billing_period = d.pop("next_billing_period", UNSET)
+        try:
+            next_billing_period = expect_optional(d, "next_billing_period", (float, int))
+        except Exception as _error:
+            raise error_at("next_billing_period", _error) from None
 
-        _billing_renewal_date = d.pop("billing_renewal_date", UNSET)
-        billing_renewal_date: datetime.datetime | Unset
-        if isinstance(_billing_renewal_date, Unset):
-            billing_renewal_date = UNSET
-        else:
-            billing_renewal_date = datetime.datetime.fromisoformat(_billing_renewal_date)
+        try:
+            _billing_renewal_date = expect_optional(d, "billing_renewal_date", (str,))
+            billing_renewal_date: datetime.datetime | Unset
+            if isinstance(_billing_renewal_date, Unset):
+                billing_renewal_date = UNSET
+            else:
+                billing_renewal_date = datetime.datetime.fromisoformat(_billing_renewal_date)
+        except Exception as _error:
+            raise error_at("billing_renewal_date", _error) from None
 
-        _expired_date = d.pop("expired_date", UNSET)
-        expired_date: datetime.datetime | Unset
-        if isinstance(_expired_date, Unset):
-            expired_date = UNSET
-        else:
-            expired_date = datetime.datetime.fromisoformat(_expired_date)
+        try:
+            _expired_date = expect_optional(d, "expired_date", (str,))
+            expired_date: datetime.datetime | Unset
+            if isinstance(_expired_date, Unset):
+                expired_date = UNSET
+            else:
+                expired_date = datetime.datetime.fromisoformat(_expired_date)
+        except Exception as _error:
+            raise error_at("expired_date", _error) from None
 
-        remaining_days = d.pop("remaining_days", UNSET)
+        try:
+            remaining_days = expect_optional(d, "remaining_days", (int,))
+        except Exception as _error:
+            raise error_at("remaining_days", _error) from None
 
-        payment = d.pop("payment", UNSET)
+        try:
+            payment = expect_optional(d, "payment", (float, int))
+        except Exception as _error:
+            raise error_at("payment", _error) from None
 
-        invoice_url = d.pop("invoice_url", UNSET)
+        try:
+            invoice_url = expect_optional(d, "invoice_url", (str,))
+        except Exception as _error:
+            raise error_at("invoice_url", _error) from None
 
-        stripe_bill_url = d.pop("stripe_bill_url", UNSET)
+        try:
+            stripe_bill_url = expect_optional(d, "stripe_bill_url", (str,))
+        except Exception as _error:
+            raise error_at("stripe_bill_url", _error) from None
 
-        renewal_retention = d.pop("renewal_retention", UNSET)
+        try:
+            renewal_retention = expect_optional(d, "renewal_retention", (float, int))
+        except Exception as _error:
+            raise error_at("renewal_retention", _error) from None
 
-        _cancel_updated_at = d.pop("cancel_updated_at", UNSET)
-        cancel_updated_at: datetime.datetime | Unset
-        if isinstance(_cancel_updated_at, Unset):
-            cancel_updated_at = UNSET
-        else:
-            cancel_updated_at = datetime.datetime.fromisoformat(_cancel_updated_at)
+        try:
+            _cancel_updated_at = expect_optional(d, "cancel_updated_at", (str,))
+            cancel_updated_at: datetime.datetime | Unset
+            if isinstance(_cancel_updated_at, Unset):
+                cancel_updated_at = UNSET
+            else:
+                cancel_updated_at = datetime.datetime.fromisoformat(_cancel_updated_at)
+        except Exception as _error:
+            raise error_at("cancel_updated_at", _error) from None
 
-        sub_order_in_progress = d.pop("sub_order_in_progress", UNSET)
+        try:
+            sub_order_in_progress = expect_optional(d, "sub_order_in_progress", (float, int))
+        except Exception as _error:
+            raise error_at("sub_order_in_progress", _error) from None
 
-        gen_simultaneously = d.pop("gen_simultaneously", UNSET)
+        try:
+            gen_simultaneously = expect_optional(d, "gen_simultaneously", (int,))
+        except Exception as _error:
+            raise error_at("gen_simultaneously", _error) from None
 
-        _allow_fast_mode = d.pop("allow_fast_mode", UNSET)
-        allow_fast_mode: PixverseFlag | Unset
-        if isinstance(_allow_fast_mode, Unset):
-            allow_fast_mode = UNSET
-        else:
-            allow_fast_mode = check_pixverse_flag(_allow_fast_mode)
+        try:
+            _allow_fast_mode = expect_optional(d, "allow_fast_mode", (int,))
+            allow_fast_mode: PixverseFlag | Unset
+            if isinstance(_allow_fast_mode, Unset):
+                allow_fast_mode = UNSET
+            else:
+                allow_fast_mode = check_pixverse_flag(_allow_fast_mode)
+        except Exception as _error:
+            raise error_at("allow_fast_mode", _error) from None
 
-        _allow_relaxed_mode = d.pop("allow_relaxed_mode", UNSET)
-        allow_relaxed_mode: PixverseFlag | Unset
-        if isinstance(_allow_relaxed_mode, Unset):
-            allow_relaxed_mode = UNSET
-        else:
-            allow_relaxed_mode = check_pixverse_flag(_allow_relaxed_mode)
+        try:
+            _allow_relaxed_mode = expect_optional(d, "allow_relaxed_mode", (int,))
+            allow_relaxed_mode: PixverseFlag | Unset
+            if isinstance(_allow_relaxed_mode, Unset):
+                allow_relaxed_mode = UNSET
+            else:
+                allow_relaxed_mode = check_pixverse_flag(_allow_relaxed_mode)
+        except Exception as _error:
+            raise error_at("allow_relaxed_mode", _error) from None
 
-        _allow_use_new_feat = d.pop("allow_use_new_feat", UNSET)
-        allow_use_new_feat: PixverseFlag | Unset
-        if isinstance(_allow_use_new_feat, Unset):
-            allow_use_new_feat = UNSET
-        else:
-            allow_use_new_feat = check_pixverse_flag(_allow_use_new_feat)
+        try:
+            _allow_use_new_feat = expect_optional(d, "allow_use_new_feat", (int,))
+            allow_use_new_feat: PixverseFlag | Unset
+            if isinstance(_allow_use_new_feat, Unset):
+                allow_use_new_feat = UNSET
+            else:
+                allow_use_new_feat = check_pixverse_flag(_allow_use_new_feat)
+        except Exception as _error:
+            raise error_at("allow_use_new_feat", _error) from None
 
-        _allow_private_generate = d.pop("allow_private_generate", UNSET)
-        allow_private_generate: PixverseFlag | Unset
-        if isinstance(_allow_private_generate, Unset):
-            allow_private_generate = UNSET
-        else:
-            allow_private_generate = check_pixverse_flag(_allow_private_generate)
+        try:
+            _allow_private_generate = expect_optional(d, "allow_private_generate", (int,))
+            allow_private_generate: PixverseFlag | Unset
+            if isinstance(_allow_private_generate, Unset):
+                allow_private_generate = UNSET
+            else:
+                allow_private_generate = check_pixverse_flag(_allow_private_generate)
+        except Exception as _error:
+            raise error_at("allow_private_generate", _error) from None
 
-        _remove_watermark = d.pop("remove_watermark", UNSET)
-        remove_watermark: PixverseFlag | Unset
-        if isinstance(_remove_watermark, Unset):
-            remove_watermark = UNSET
-        else:
-            remove_watermark = check_pixverse_flag(_remove_watermark)
+        try:
+            _remove_watermark = expect_optional(d, "remove_watermark", (int,))
+            remove_watermark: PixverseFlag | Unset
+            if isinstance(_remove_watermark, Unset):
+                remove_watermark = UNSET
+            else:
+                remove_watermark = check_pixverse_flag(_remove_watermark)
+        except Exception as _error:
+            raise error_at("remove_watermark", _error) from None
 
-        _allow_purchase_credit = d.pop("allow_purchase_credit", UNSET)
-        allow_purchase_credit: PixverseFlag | Unset
-        if isinstance(_allow_purchase_credit, Unset):
-            allow_purchase_credit = UNSET
-        else:
-            allow_purchase_credit = check_pixverse_flag(_allow_purchase_credit)
+        try:
+            _allow_purchase_credit = expect_optional(d, "allow_purchase_credit", (int,))
+            allow_purchase_credit: PixverseFlag | Unset
+            if isinstance(_allow_purchase_credit, Unset):
+                allow_purchase_credit = UNSET
+            else:
+                allow_purchase_credit = check_pixverse_flag(_allow_purchase_credit)
+        except Exception as _error:
+            raise error_at("allow_purchase_credit", _error) from None
 
-        _allow_effect = d.pop("allow_effect", UNSET)
-        allow_effect: PixverseFlag | Unset
-        if isinstance(_allow_effect, Unset):
-            allow_effect = UNSET
-        else:
-            allow_effect = check_pixverse_flag(_allow_effect)
+        try:
+            _allow_effect = expect_optional(d, "allow_effect", (int,))
+            allow_effect: PixverseFlag | Unset
+            if isinstance(_allow_effect, Unset):
+                allow_effect = UNSET
+            else:
+                allow_effect = check_pixverse_flag(_allow_effect)
+        except Exception as _error:
+            raise error_at("allow_effect", _error) from None
 
-        _batch_generation = d.pop("batch_generation", UNSET)
-        batch_generation: PixverseFlag | Unset
-        if isinstance(_batch_generation, Unset):
-            batch_generation = UNSET
-        else:
-            batch_generation = check_pixverse_flag(_batch_generation)
+        try:
+            _batch_generation = expect_optional(d, "batch_generation", (int,))
+            batch_generation: PixverseFlag | Unset
+            if isinstance(_batch_generation, Unset):
+                batch_generation = UNSET
+            else:
+                batch_generation = check_pixverse_flag(_batch_generation)
+        except Exception as _error:
+            raise error_at("batch_generation", _error) from None
 
-        album_num = d.pop("album_num", UNSET)
+        try:
+            album_num = expect_optional(d, "album_num", (int,))
+        except Exception as _error:
+            raise error_at("album_num", _error) from None
 
-        _veo_sora_models = d.pop("veo_sora_models", UNSET)
-        veo_sora_models: PixverseFlag | Unset
-        if isinstance(_veo_sora_models, Unset):
-            veo_sora_models = UNSET
-        else:
-            veo_sora_models = check_pixverse_flag(_veo_sora_models)
+        try:
+            _veo_sora_models = expect_optional(d, "veo_sora_models", (int,))
+            veo_sora_models: PixverseFlag | Unset
+            if isinstance(_veo_sora_models, Unset):
+                veo_sora_models = UNSET
+            else:
+                veo_sora_models = check_pixverse_flag(_veo_sora_models)
+        except Exception as _error:
+            raise error_at("veo_sora_models", _error) from None
 
-        _preview_mode = d.pop("preview_mode", UNSET)
-        preview_mode: PixverseFlag | Unset
-        if isinstance(_preview_mode, Unset):
-            preview_mode = UNSET
-        else:
-            preview_mode = check_pixverse_flag(_preview_mode)
+        try:
+            _preview_mode = expect_optional(d, "preview_mode", (int,))
+            preview_mode: PixverseFlag | Unset
+            if isinstance(_preview_mode, Unset):
+                preview_mode = UNSET
+            else:
+                preview_mode = check_pixverse_flag(_preview_mode)
+        except Exception as _error:
+            raise error_at("preview_mode", _error) from None
 
-        preview_mode_discount = d.pop("preview_mode_discount", UNSET)
+        try:
+            preview_mode_discount = expect_optional(d, "preview_mode_discount", (str,))
+        except Exception as _error:
+            raise error_at("preview_mode_discount", _error) from None
 
-        _off_peak = d.pop("off_peak", UNSET)
-        off_peak: PixverseFlag | Unset
-        if isinstance(_off_peak, Unset):
-            off_peak = UNSET
-        else:
-            off_peak = check_pixverse_flag(_off_peak)
+        try:
+            _off_peak = expect_optional(d, "off_peak", (int,))
+            off_peak: PixverseFlag | Unset
+            if isinstance(_off_peak, Unset):
+                off_peak = UNSET
+            else:
+                off_peak = check_pixverse_flag(_off_peak)
+        except Exception as _error:
+            raise error_at("off_peak", _error) from None
 
-        off_peak_discount = d.pop("off_peak_discount", UNSET)
+        try:
+            off_peak_discount = expect_optional(d, "off_peak_discount", (str,))
+        except Exception as _error:
+            raise error_at("off_peak_discount", _error) from None
 
-        qualities = cast(list[str], d.pop("qualities", UNSET))
+        try:
+            qualities = cast(list[str], check_items(expect_optional(d, "qualities", (list,)), (str,)))
+        except Exception as _error:
+            raise error_at("qualities", _error) from None
 
-        unlimited_image_models = cast(list[str], d.pop("unlimited_image_models", UNSET))
+        try:
+            unlimited_image_models = cast(
+                list[str], check_items(expect_optional(d, "unlimited_image_models", (list,)), (str,))
+            )
+        except Exception as _error:
+            raise error_at("unlimited_image_models", _error) from None
 
-        accessible_image_models = cast(list[str], d.pop("accessible_image_models", UNSET))
+        try:
+            accessible_image_models = cast(
+                list[str], check_items(expect_optional(d, "accessible_image_models", (list,)), (str,))
+            )
+        except Exception as _error:
+            raise error_at("accessible_image_models", _error) from None
 
         pixverse_features = cls(
             user_id=user_id,

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object, error_at, expect_optional
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ServiceAccountCounts")
@@ -17,10 +18,13 @@ class ServiceAccountCounts:
 
     total: int | Unset = UNSET
     """ How many accounts are configured. """
+
     active: int | Unset = UNSET
     """ How many of them work. """
+
     error: int | Unset = UNSET
     """ How many of them are in an error state. """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,12 +48,22 @@ class ServiceAccountCounts:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total = d.pop("total", UNSET)
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            total = expect_optional(d, "total", (int,))
+        except Exception as _error:
+            raise error_at("total", _error) from None
 
-        active = d.pop("active", UNSET)
+        try:
+            active = expect_optional(d, "active", (int,))
+        except Exception as _error:
+            raise error_at("active", _error) from None
 
-        error = d.pop("error", UNSET)
+        try:
+            error = expect_optional(d, "error", (int,))
+        except Exception as _error:
+            raise error_at("error", _error) from None
 
         service_account_counts = cls(
             total=total,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_object
+
 T = TypeVar("T", bound="UpstreamErrorDetail")
 
 
@@ -24,7 +26,8 @@ class UpstreamErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
         upstream_error_detail = cls()
 
         upstream_error_detail.additional_properties = d

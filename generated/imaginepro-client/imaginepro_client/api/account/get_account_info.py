@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -21,16 +20,19 @@ def _get_kwargs() -> dict[str, Any]:
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountInfo | ApiError | None:
-    if response.status_code == 200:
-        response_200 = AccountInfo.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = AccountInfo.from_dict(errors.parse_json(response))
 
-        return response_200
+            return response_200
 
-    if response.status_code == 401:
-        response_401 = ApiError.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ApiError.from_dict(errors.parse_json(response))
 
-        return response_401
+            return response_401
 
+    except errors.ResponseValidationError as error:
+        raise error.for_response("get_account_info", response) from None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -41,7 +43,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AccountInfo | ApiError]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

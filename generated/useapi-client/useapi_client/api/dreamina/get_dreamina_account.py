@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -28,21 +27,24 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | DreaminaAccount | None:
-    if response.status_code == 200:
-        response_200 = DreaminaAccount.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = DreaminaAccount.from_dict(errors.parse_json(response))
 
-        return response_200
+            return response_200
 
-    if response.status_code == 401:
-        response_401 = ApiError.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ApiError.from_dict(errors.parse_json(response))
 
-        return response_401
+            return response_401
 
-    if response.status_code == 404:
-        response_404 = ApiError.from_dict(response.json())
+        if response.status_code == 404:
+            response_404 = ApiError.from_dict(errors.parse_json(response))
 
-        return response_404
+            return response_404
 
+    except errors.ResponseValidationError as error:
+        raise error.for_response("get_dreamina_account", response) from None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -53,7 +55,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | DreaminaAccount]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -33,21 +32,24 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | PixverseFeatures | None:
-    if response.status_code == 200:
-        response_200 = PixverseFeatures.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = PixverseFeatures.from_dict(errors.parse_json(response))
 
-        return response_200
+            return response_200
 
-    if response.status_code == 400:
-        response_400 = ApiError.from_dict(response.json())
+        if response.status_code == 400:
+            response_400 = ApiError.from_dict(errors.parse_json(response))
 
-        return response_400
+            return response_400
 
-    if response.status_code == 401:
-        response_401 = ApiError.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ApiError.from_dict(errors.parse_json(response))
 
-        return response_401
+            return response_401
 
+    except errors.ResponseValidationError as error:
+        raise error.for_response("get_pixverse_features", response) from None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -58,7 +60,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | PixverseFeatures]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
