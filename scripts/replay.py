@@ -12,6 +12,7 @@ Any bearer token is accepted: recordings hold only `REDACTED` tokens.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,7 +62,9 @@ def _replace_strings(value: Any, old: str, new: str) -> Any:
 
 
 class ReplayApp:
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
+        """latency: seconds to wait before each answer, to stand in for a distant upstream."""
+        self.latency = latency
         self.operations = list(spec_operations())
         by_id = {(op.spec_name, op.operation_id): op for op in self.operations}
         for recording in recordings.load_all():
@@ -81,6 +84,8 @@ class ReplayApp:
             await send({"type": "lifespan.shutdown.complete"})
             return
         request = Request(scope, receive)
+        if self.latency:
+            await asyncio.sleep(self.latency)
         response = self.answer(request)
         self.requests_served += 1
         await response(scope, receive, send)

@@ -12,11 +12,12 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 def default_retry() -> Retry:
     """At most 2 retries, on connection failures and on 429, 502, 503 and 504.
 
-    Waits 0.5 s then 1 s, each with full jitter; a Retry-After header is honoured up to 20 s.
+    Waits a random time up to 0.5 s before the first retry and up to 1 s before the second
+    (exponential backoff, full jitter); a Retry-After header is honoured up to 20 s instead.
     """
     return Retry(
         total=2,
-        backoff_factor=0.5,
+        backoff_factor=0.25,
         backoff_jitter=1.0,
         status_forcelist=[429, 502, 503, 504],
         retry_on_exceptions=[httpx.ConnectError, httpx.ConnectTimeout],

@@ -1,0 +1,200 @@
+"""Timeouts and retries of both SDKs, sync and async.
+
+Timeouts are finite by default and overridable per client; a stalled server on 127.0.0.1
+makes a call fail fast. Retries are on by default: at most 2, on connect errors and on 429,
+502, 503 and 504, with jittered exponential backoff and Retry-After honoured up to a cap.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import httpx
+import pytest
+import respx
+
+from scripts.mock import serving
+from scripts.replay import ReplayApp
+from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+
+DREAMINA = next(call for call in CALLS if call.id == "useapi.getDreaminaAccount")
+IMAGINEPRO = next(call for call in CALLS if call.id == "imaginepro.getAccountInfo")
+
+
+@pytest.fixture(params=[DREAMINA, IMAGINEPRO], ids=lambda call: call.id)
+def call(request: pytest.FixtureRequest) -> OperationCall:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the waits between attempts instead of sleeping them."""
+    recorded: list[float] = []
+
+    async def fake_async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    import httpx_retries.retry
+
+    # Replace the module's own references only: a server thread elsewhere keeps its real sleep.
+    monkeypatch.setattr(httpx_retries.retry, "time", SimpleNamespace(sleep=recorded.append))
+    monkeypatch.setattr(httpx_retries.retry, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
+    return recorded
+
+
+def ok(call: OperationCall) -> httpx.Response:
+    return json_response(200, call.recording.body_text)
+
+
+# --- timeouts --------------------------------------------------------------------------------
+
+
+def test_default_timeout_is_finite(call: OperationCall) -> None:
+    client = call.client()
+    for timeout in (client.get_httpx_client().timeout, client.get_async_httpx_client().timeout):
+        assert timeout == httpx.Timeout(30.0, connect=10.0)
+        assert None not in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+
+
+def test_timeout_is_overridable_per_client(call: OperationCall) -> None:
+    assert call.client(timeout=5.0).get_httpx_client().timeout == httpx.Timeout(5.0)
+    custom = httpx.Timeout(2.0, connect=1.0)
+    assert call.client(timeout=custom).get_async_httpx_client().timeout == custom
+    assert call.client().with_timeout(7.5).get_httpx_client().timeout == httpx.Timeout(7.5)
+    assert call.client().get_httpx_client().timeout == httpx.Timeout(30.0, connect=10.0), "default changed"
+
+
+@pytest.fixture(scope="module")
+def stalled_server() -> Iterator[str]:
+    with serving(ReplayApp(latency=5.0), wait_for_stop=False) as base_url:
+        yield base_url
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_stalled_server_times_out_without_retrying(stalled_server: str, mode: str) -> None:
+    client = DREAMINA.client(base_url=stalled_server, timeout=httpx.Timeout(0.2, connect=1.0))
+    started = time.monotonic()
+    with pytest.raises(httpx.ReadTimeout):
+        await DREAMINA.run(client, mode)
+    assert time.monotonic() - started < 1.5, "a read timeout must not be retried"
+
+
+# --- retries ---------------------------------------------------------------------------------
+
+
+def test_default_retry_policy(call: OperationCall) -> None:
+    retry = call.package_module("client").default_retry()
+    assert retry.total == 2
+    assert set(retry.status_forcelist) == {429, 502, 503, 504}
+    assert set(retry.retryable_exceptions) == {httpx.ConnectError, httpx.ConnectTimeout}
+    assert retry.respect_retry_after_header and retry.max_backoff_wait == 20.0
+    assert retry.backoff_factor > 0 and retry.backoff_jitter == 1.0
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("status", [429, 502, 503, 504])
+async def test_retryable_status_is_retried(call: OperationCall, mode: str, status: int, sleeps: list[float]) -> None:
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route().mock(side_effect=[json_response(status, '{"error": "busy"}'), ok(call)])
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 2
+    assert response.status_code == 200 and response.parsed is not None
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_at_most_two_retries_then_the_last_answer(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route().mock(return_value=json_response(503, "<html>down</html>", "text/html"))
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 3
+    assert response.status_code == 503 and response.parsed is None
+    assert len(sleeps) == 2
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("status", [400, 401, 404, 500, 596])
+async def test_other_statuses_are_not_retried(call: OperationCall, mode: str, status: int) -> None:
+    with respx.mock(assert_all_called=True) as router:
+        answer = json_response(status, '{"error": "no", "message": "no", "statusCode": 1}')
+        route = router.route().mock(return_value=answer)
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 1
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_connect_errors_are_retried(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    failure = httpx.ConnectError("connection refused")
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route().mock(side_effect=[failure, httpx.ConnectTimeout("slow"), ok(call)])
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 3
+    assert response.parsed is not None
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_connect_error_surfaces_once_retries_are_spent(
+    call: OperationCall, mode: str, sleeps: list[float]
+) -> None:
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route().mock(side_effect=httpx.ConnectError("connection refused"))
+        with pytest.raises(httpx.ConnectError):
+            await call.run(call.client(), mode)
+    assert route.call_count == 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("retry_after", "expected_wait"), [("3", 3.0), ("3600", 20.0)])
+async def test_retry_after_is_honoured_up_to_the_cap(
+    call: OperationCall, mode: str, retry_after: str, expected_wait: float, sleeps: list[float]
+) -> None:
+    busy = json_response(429, '{"error": "all accounts busy"}', **{"retry-after": retry_after})
+    with respx.mock(assert_all_called=True) as router:
+        router.route().mock(side_effect=[busy, ok(call)])
+        response = await call.run(call.client(), mode)
+    assert response.status_code == 200
+    assert sleeps == [expected_wait]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_backoff_grows_and_is_jittered(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    rounds = 12
+    client = call.client()
+    with respx.mock(assert_all_called=True) as router:
+        down = json_response(503, "down", "text/plain")
+        router.route().mock(side_effect=[down, down, ok(call)] * rounds)
+        for _ in range(rounds):
+            await call.run(client, mode)
+    first, second = sleeps[0::2], sleeps[1::2]
+    assert all(0 <= wait <= 0.5 for wait in first) and all(0 <= wait <= 1.0 for wait in second)
+    assert len(set(first)) > 1, "no jitter"
+    assert sum(second) / len(second) > sum(first) / len(first), "no exponential growth"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_retries_can_be_turned_off_or_changed(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    from httpx_retries import Retry
+
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route().mock(return_value=json_response(503, "down", "text/plain"))
+        await call.run(call.client(retry=None), mode)
+        assert route.call_count == 1
+        await call.run(call.client(retry=Retry(total=4, status_forcelist=[503])), mode)
+        assert route.call_count == 1 + 5
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_transport_given_in_httpx_args_is_retried_too(
+    call: OperationCall, mode: str, sleeps: list[float]
+) -> None:
+    answers = iter([json_response(502, "bad gateway", "text/plain"), ok(call)])
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return next(answers)
+
+    response = await call.run(call.client(httpx_args={"transport": httpx.MockTransport(handler)}), mode)
+    assert len(seen) == 2 and response.status_code == 200
