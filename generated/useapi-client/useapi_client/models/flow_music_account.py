@@ -44,13 +44,13 @@ class FlowMusicAccount:
     refreshed_count: int
     """ How many times the session was refreshed. """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     """ The session's access token, redacted by useapi.net. """
 
     access_token_expires_at: datetime.datetime
     """ When the access token expires. """
 
-    refresh_token: str
+    refresh_token: str = _attrs_field(repr=False)
     """ The session's refresh token, redacted by useapi.net. """
 
     session_id: str
