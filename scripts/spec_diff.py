@@ -438,6 +438,13 @@ class _Comparer:
                 (*where, "tags"),
                 f"first tag `{old_tag}` → `{new_tag}`: the generated module moves to api.{new_tag}",
             )
+        elif old.node.get("tags") != new.node.get("tags"):
+            self.add(
+                "keyword-changed",
+                Level.COMPATIBLE,
+                (*where, "tags"),
+                f"tags {_show(old.node.get('tags'))} → {_show(new.node.get('tags'))} (same first tag: same module)",
+            )
         self.parameters(old, new, same_shape)
         self.request_body(old, new)
         self.responses(old, new)
@@ -622,9 +629,14 @@ class _Comparer:
         self._seen.add(visit)
         base = _merge_all_of(self.base, base if isinstance(base, dict) else {}, self.resolve)
         head = _merge_all_of(self.head, head if isinstance(head, dict) else {}, self.resolve)
+        base_types, head_types = _types(self.base, base, self.resolve), _types(self.head, head, self.resolve)
+        # `anyOf: [X, {type: "null"}]` is X made nullable (the generator writes `X | None`): compare X.
+        base, base_location = _unwrap_nullable(self.base, base, base_location, self.resolve)
+        head, head_location = _unwrap_nullable(self.head, head, head_location, self.resolve)
+        base_types |= _types(self.base, base, self.resolve)
+        head_types |= _types(self.head, head, self.resolve)
         here = head_location
 
-        base_types, head_types = _types(self.base, base, self.resolve), _types(self.head, head, self.resolve)
         if base_types - {"null"} != head_types - {"null"}:
             self.add(
                 "type-changed",
@@ -632,6 +644,7 @@ class _Comparer:
                 (*here, "type"),
                 f"type {_show_types(base_types - {'null'})} → {_show_types(head_types - {'null'})}",
             )
+            return  # a different type: its fields, items and variants are not the old ones changed
         if "null" in head_types and "null" not in base_types:
             level = self.by_side(side, Level.BREAKING, Level.COMPATIBLE)
             self.add("nullable-added", level, here, "now nullable (T becomes T | None)")
@@ -790,6 +803,23 @@ def _merge_all_of(document: dict[str, Any], schema: dict[str, Any], resolve: Res
         for key, value in node.items():
             merged.setdefault(key, value)
     return merged
+
+
+def _unwrap_nullable(
+    document: dict[str, Any], schema: dict[str, Any], location: Location, resolve: Resolver
+) -> tuple[dict[str, Any], Location]:
+    """The one non-null member of `anyOf`/`oneOf: [X, {type: "null"}]`, else the schema itself."""
+    if "type" in schema or "properties" in schema:
+        return schema, location
+    for keyword in ("anyOf", "oneOf"):
+        members = schema.get(keyword) or []
+        resolved = [resolve(document, member, (*location, keyword, i)) for i, member in enumerate(members)]
+        real = [(n, loc) for n, loc in resolved if not (isinstance(n, dict) and n.get("type") == "null")]
+        if len(real) == 1 and len(real) < len(members):
+            node, node_location = real[0]
+            node = _merge_all_of(document, node if isinstance(node, dict) else {}, resolve)
+            return node, node_location
+    return schema, location
 
 
 def _types(document: dict[str, Any], schema: dict[str, Any], resolve: Resolver) -> set[str]:
