@@ -133,7 +133,9 @@ def compare_specs(commit: str) -> list[SpecReport]:
             head_version=None if head is None else (head.get("info") or {}).get("version"),
         )
         if base is None:
-            report.changes = spec_diff.compare(name, {}, head or {})
+            # Against nothing every server and scheme would read as "changed": list what it brings.
+            brought = ("operation-added", "component-schema-added")
+            report.changes = [c for c in spec_diff.compare(name, {}, head or {}) if c.rule in brought]
         elif head is None:
             report.problem = "the spec was removed: its SDK package is gone; no version bump can acknowledge that"
         else:

@@ -158,3 +158,18 @@ def test_a_bad_base_exits_2_with_a_message(repo: Path) -> None:
     assert_failed(result, status=2)
     assert result.stdout == ""
     assert "make diff: BASE='no-such-branch' is not a commit in this repository" in result.stderr
+
+
+def test_a_new_spec_passes_and_a_removed_spec_fails(repo: Path) -> None:
+    shutil.copy2(repo / "specs/imaginepro.yaml", repo / "specs/extra.yaml")
+    git(repo, "add", "specs/extra.yaml")
+    result = make(repo, "diff")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "| extra | (new) → 1.0.0 | 0 | 3 | 0 | ✓ |" in result.stdout  # its operation and two schemas
+    assert "| compatible | `operation-added` | operation GET /api/v1/subscription/account-info" in result.stdout
+
+    git(repo, "rm", "--quiet", "specs/imaginepro.yaml")
+    result = make(repo, "diff")
+    assert_failed(result, status=1)
+    assert "| imaginepro | 1.0.0 → (removed) |" in result.stdout
+    assert "the spec was removed: its SDK package is gone" in result.stdout

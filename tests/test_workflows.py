@@ -44,7 +44,9 @@ def test_runs_the_make_targets_and_writes_the_diff_to_the_job_summary() -> None:
     for command in ("make lint", "make check-generated", "make test", "make docs"):
         assert any(run.strip() == command for run in runs), command
     (diff_step,) = [step for step in _steps() if "make diff" in step.get("run", "")]
-    assert diff_step["if"] == "github.event_name == 'pull_request'"
+    assert diff_step["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    names = [step.get("name") for step in _steps()]
+    assert names.index(diff_step["name"]) > names.index("Test")  # the environment exists by then
     assert diff_step["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     assert 'make diff BASE="$BASE_SHA" | tee -a "$GITHUB_STEP_SUMMARY"' in diff_step["run"]
     assert "set -o pipefail" in diff_step["run"]  # the report's exit status is the step's
