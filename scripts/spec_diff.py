@@ -361,8 +361,12 @@ class _Comparer:
         """Report every changed description, summary, title, externalDocs and example."""
         if not (isinstance(base, dict) and isinstance(head, dict)):
             if isinstance(base, list) and isinstance(head, list):
-                for index, (b, h) in enumerate(zip(base, head, strict=False)):
-                    self.docs(b, h, (*location, index))
+                # Parameters pair up by (in, name) and servers by url, so an insertion shifts nothing.
+                old_items = {_list_key(item, i): item for i, item in enumerate(base)}
+                for index, item in enumerate(head):
+                    key = _list_key(item, index)
+                    if key in old_items:
+                        self.docs(old_items[key], item, (*location, index))
             return
         names_only = bool(location) and location[-1] in NAME_MAPS and not _is_schema_keyword_position(location)
         keys = head.keys() & base.keys() if names_only else head.keys() | base.keys()
@@ -766,6 +770,14 @@ class _Comparer:
 
 
 Resolver = Any  # _Comparer.resolve: (document, node, location) -> (node, location)
+
+
+def _list_key(item: Any, index: int) -> Any:
+    if isinstance(item, dict) and "name" in item:
+        return ("parameter", item.get("in"), item["name"])
+    if isinstance(item, dict) and "url" in item:
+        return ("server", item["url"])
+    return index
 
 
 def _is_schema_keyword_position(location: Location) -> bool:

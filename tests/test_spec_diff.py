@@ -646,6 +646,20 @@ def test_a_field_named_like_a_keyword_is_a_field() -> None:
     assert [c.rule for c in _compare(head, edit)] == ["type-changed"]
 
 
+def test_docs_of_parameters_pair_by_name_not_position() -> None:
+    def head(d: dict[str, Any]) -> None:
+        at(d, *GET, "parameters").insert(0, {"name": "q", "in": "query", "schema": {"type": "string"}})
+
+    def base(d: dict[str, Any]) -> None:
+        at(d, *GET, "parameters", 1)["description"] = "Say more."
+
+    def head_with_same_docs(d: dict[str, Any]) -> None:
+        head(d)
+        at(d, *GET, "parameters", 2)["description"] = "Say more."
+
+    assert [c.rule for c in _compare(head_with_same_docs, base)] == ["parameter-added-optional"]
+
+
 # --- acknowledgement by info.version ------------------------------------------------------
 
 
