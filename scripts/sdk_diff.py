@@ -58,7 +58,9 @@ def _signature(obj: griffe.Object) -> str:
         )
         return f"({parameters}) -> {obj.returns}"
     if isinstance(obj, griffe.Attribute):
-        return str(obj.annotation)
+        # The value matters too: a literal enum is a module-level `Name = Literal[...]`.
+        parts = (obj.annotation, obj.value)
+        return " = ".join(str(part) for part in parts if part is not None)
     return obj.kind.value
 
 
