@@ -573,6 +573,7 @@ class _Comparer:
             else:
                 self.add("request-body-made-optional", Level.COMPATIBLE, after_location, "request body made optional")
         self.content(before, after, (*old.location, "requestBody"), after_location, Side.REQUEST, "request body")
+        self.other_keywords(before, after, after_location, frozenset({"content", "required"}), "request body")
 
     def content(
         self,
@@ -621,6 +622,8 @@ class _Comparer:
             new_response, new_location = self.resolve(self.head, after[status], (*new_where, status))
             if isinstance(old_response, dict) and isinstance(new_response, dict):
                 self.content(old_response, new_response, old_location, new_location, Side.RESPONSE, f"{status} body")
+                # Headers and links: the generated SDK reads neither, but the reviewer should see them.
+                self.other_keywords(old_response, new_response, new_location, frozenset({"content"}), "response")
 
     # --- schemas -------------------------------------------------------------------------
 

@@ -275,6 +275,12 @@ CASES: list[tuple[str, Edit, Edit, list[tuple[str, Level]]]] = [
         [("response-body-added", C)],
     ),
     (
+        "response header added",
+        _set(lambda d: at(d, *GET, "responses", "200"), "headers", {"X-Rate": {"schema": {"type": "integer"}}}),
+        _no_op,
+        [("keyword-changed", C)],
+    ),
+    (
         "status body schema changed incompatibly",
         _set(
             lambda d: at(d, *GET, "responses", "200", "content", "application/json"),
