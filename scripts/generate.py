@@ -34,7 +34,6 @@ from scripts import specs
 ROOT = specs.ROOT
 GENERATED_DIR = ROOT / "generated"
 CONFIG_DIR = ROOT / "scripts" / "generator"
-CHANGELOG_DIR = ROOT / "changelogs"
 
 
 class BuildError(Exception):
@@ -132,6 +131,9 @@ def render(target: Target, workdir: Path) -> Path:
         raise BuildError("\n".join(missing))
     add_version_and_changelog(target, spec, project_dir)
     return project_dir
+
+
+CHANGELOG_DIR = ROOT / "changelogs"
 
 
 def add_version_and_changelog(target: Target, spec: specs.Spec, project_dir: Path) -> None:
