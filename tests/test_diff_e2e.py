@@ -8,6 +8,7 @@ environment (-o .build/venv.stamp), so nothing is installed or fetched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,14 @@ def repo(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / folder, repo / folder, ignore=ignore)
     for file in ("Makefile", ".gitignore"):
         shutil.copy2(ROOT / file, repo / file)
+    # The tests below start from version 1.0.0, whatever the project's version is now.
+    for spec_file in (repo / "specs").glob("*.yaml"):
+        text = spec_file.read_text(encoding="utf-8")
+        spec_file.write_text(re.sub(r"(?m)^  version: .*$", "  version: 1.0.0", text, count=1), encoding="utf-8")
+    for changelog_file in (repo / "changelogs").glob("*.md"):
+        text = changelog_file.read_text(encoding="utf-8")
+        preamble_end, first_entry = text.index("\n## "), text.index("\n## 1.0.0\n")
+        changelog_file.write_text(text[:preamble_end] + text[first_entry:], encoding="utf-8")
     git(repo, "init", "--quiet", "--initial-branch=main")
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "--message", "base")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def test_a_build_whose_version_differs_from_the_spec_fails(tmp_path: Path) -> No
     project = tmp_path / target.project_name
     project.mkdir()
     (project / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "0.9.0"\n')
-    with pytest.raises(generate.BuildError, match=r"the package came out as 0\.9\.0, not 1\."):
+    expected = re.escape(f"the package came out as 0.9.0, not {_info_version(target)}")
+    with pytest.raises(generate.BuildError, match=expected):
         generate.add_version_and_changelog(target, spec, project)
 
 
