@@ -19,7 +19,7 @@ SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock $(wildcard scripts/generator/templates/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test check-generated check-code lint lint-workflows diff changelog docs mock bench clean
+.PHONY: help generate test check-generated check-code lint lint-workflows diff changelog docs mock bench bench-sdk clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
@@ -32,6 +32,7 @@ help:
 	@echo "make docs             HTML reference per spec in .build/docs/ (Redocly, offline)"
 	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
 	@echo "make bench            print the build and test timing figures"
+	@echo "make bench-sdk        print the SDKs' run-time figures: cost per call, parsing, concurrency"
 
 # --- environment -------------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 	.venv/bin/zizmor --offline --quiet --persona=pedantic .github/workflows
 
 test: lint lint-workflows check-generated check-code
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n auto
 
 # --- review ------------------------------------------------------------------------------
 
@@ -96,6 +97,9 @@ mock: $(BUILD)/venv.stamp
 
 bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 	$(PYTHON) -m scripts.bench
+
+bench-sdk: $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.bench_sdk
 
 clean:
 	rm -rf $(BUILD) .venv .redocly/node_modules

@@ -1,6 +1,6 @@
 """Serve the replay app for both hosts over real HTTP on 127.0.0.1.
 
-    python -m scripts.mock --port 8080
+    python -m scripts.mock --port 8080 [--latency-ms 50]
 
 Point either SDK at http://127.0.0.1:PORT with any bearer token: the useapi.net and the
 ImaginePro paths do not overlap, so one server answers for both hosts.
@@ -50,9 +50,10 @@ def serving(app: Any | None = None, port: int = 0, wait_for_stop: bool = True) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default 8080)")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="wait before each answer (default 0)")
     args = parser.parse_args()
     print(f"Replaying tests/recordings/ for useapi.net and ImaginePro on http://127.0.0.1:{args.port} (Ctrl-C stops)")
-    _server(ReplayApp(), args.port).run()
+    _server(ReplayApp(latency=args.latency_ms / 1000), args.port).run()
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import respx
 
 from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.upstream_mock import mock_upstream
 
 CALLS_BY_ID = {call.id: call for call in CALLS}
 # Statuses no spec documents: useapi.net's broken-session 596, Cloudflare's 520 and 522, a plain 500.
@@ -32,7 +32,7 @@ def call(request: pytest.FixtureRequest) -> OperationCall:
 @pytest.mark.parametrize("status", UNDOCUMENTED)
 async def test_undocumented_status_returns_response_with_its_code(call: OperationCall, mode: str, status: int) -> None:
     body = b'{"error": "Session expired, please re-add the account"}'
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         router.route().mock(return_value=json_response(status, body))
         response = await call.run(call.client(retry=None), mode)
     assert response.status_code == status
@@ -42,7 +42,7 @@ async def test_undocumented_status_returns_response_with_its_code(call: Operatio
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_undocumented_status_raises_when_asked(call: OperationCall, mode: str) -> None:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         router.route().mock(return_value=json_response(596, "upstream session broke", "text/plain"))
         with pytest.raises(call.errors.UnexpectedStatus) as raised:
             await call.run(call.client(retry=None, raise_on_unexpected_status=True), mode)
@@ -52,7 +52,7 @@ async def test_undocumented_status_raises_when_asked(call: OperationCall, mode: 
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_documented_status_still_parses_when_raising_is_on(call: OperationCall, mode: str) -> None:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         router.route().mock(return_value=json_response(200, call.recording.body_text))
         response = await call.run(call.client(raise_on_unexpected_status=True), mode)
     assert response.status_code == 200
@@ -153,7 +153,7 @@ async def test_non_json_and_broken_error_bodies(call: OperationCall, mode: str, 
 
 
 async def _validation_error(call: OperationCall, mode: str, response: Any) -> Any:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         router.route().mock(return_value=response)
         try:
             await call.run(call.client(), mode)

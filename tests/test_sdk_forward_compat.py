@@ -13,15 +13,15 @@ import json
 from typing import Any
 
 import pytest
-import respx
 
 from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.upstream_mock import mock_upstream
 
 CALLS_BY_ID = {call.id: call for call in CALLS}
 
 
 async def _parse(call: OperationCall, body: Any, mode: str) -> Any:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         router.route().mock(return_value=json_response(200, json.dumps(body)))
         response = await call.run(call.client(), mode)
     assert response.status_code == 200

@@ -18,7 +18,6 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
-import respx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +33,7 @@ from tests.body_strategies import (
     valid_bodies,
 )
 from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.upstream_mock import mock_upstream
 
 EXAMPLES_PER_CASE = 200
 CASES = [(call, status) for call in CALLS for status in call.documented_statuses]
@@ -61,7 +61,7 @@ class Sender:
 
     def __init__(self, call: OperationCall) -> None:
         self.call = call
-        self.router = respx.mock(assert_all_called=False)
+        self.router = mock_upstream(assert_all_called=False)
         self.route = self.router.route()
         self.client = call.client()
         self.loop = asyncio.new_event_loop()

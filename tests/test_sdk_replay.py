@@ -13,10 +13,10 @@ from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-import respx
 
 from scripts import recordings, specs
 from tests import sdk_contract
+from tests.upstream_mock import mock_upstream
 
 RECORDINGS = recordings.load_all()
 TOKEN = "REDACTED"
@@ -64,7 +64,7 @@ def check_exchange(recording: recordings.Recording, sent: httpx.Request, respons
 @pytest.mark.parametrize("recording", RECORDINGS, ids=lambda r: r.name)
 def test_sync_replay(recording: recordings.Recording) -> None:
     operation = sdk_contract.operation_for(recording)
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(return_value=recorded_response(recording))
         with make_client(recording) as client:
             response = operation.module().sync_detailed(client=client, **operation.sdk_arguments(recording))
@@ -75,7 +75,7 @@ def test_sync_replay(recording: recordings.Recording) -> None:
 @pytest.mark.parametrize("recording", RECORDINGS, ids=lambda r: r.name)
 async def test_async_replay(recording: recordings.Recording) -> None:
     operation = sdk_contract.operation_for(recording)
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(return_value=recorded_response(recording))
         async with make_client(recording) as client:
             response = await operation.module().asyncio_detailed(client=client, **operation.sdk_arguments(recording))

@@ -13,11 +13,11 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-import respx
 
 from scripts.mock import serving
 from scripts.replay import ReplayApp
 from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.upstream_mock import mock_upstream
 
 DREAMINA = next(call for call in CALLS if call.id == "useapi.getDreaminaAccount")
 IMAGINEPRO = next(call for call in CALLS if call.id == "imaginepro.getAccountInfo")
@@ -96,7 +96,7 @@ def test_default_retry_policy(call: OperationCall) -> None:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("status", [429, 502, 503, 504])
 async def test_retryable_status_is_retried(call: OperationCall, mode: str, status: int, sleeps: list[float]) -> None:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(side_effect=[json_response(status, '{"error": "busy"}'), ok(call)])
         response = await call.run(call.client(), mode)
     assert route.call_count == 2
@@ -105,7 +105,7 @@ async def test_retryable_status_is_retried(call: OperationCall, mode: str, statu
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_at_most_two_retries_then_the_last_answer(call: OperationCall, mode: str, sleeps: list[float]) -> None:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(return_value=json_response(503, "<html>down</html>", "text/html"))
         response = await call.run(call.client(), mode)
     assert route.call_count == 3
@@ -116,7 +116,7 @@ async def test_at_most_two_retries_then_the_last_answer(call: OperationCall, mod
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("status", [400, 401, 404, 500, 596])
 async def test_other_statuses_are_not_retried(call: OperationCall, mode: str, status: int) -> None:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         answer = json_response(status, '{"error": "no", "message": "no", "statusCode": 1}')
         route = router.route().mock(return_value=answer)
         response = await call.run(call.client(), mode)
@@ -127,7 +127,7 @@ async def test_other_statuses_are_not_retried(call: OperationCall, mode: str, st
 @pytest.mark.parametrize("mode", MODES)
 async def test_connect_errors_are_retried(call: OperationCall, mode: str, sleeps: list[float]) -> None:
     failure = httpx.ConnectError("connection refused")
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(side_effect=[failure, httpx.ConnectTimeout("slow"), ok(call)])
         response = await call.run(call.client(), mode)
     assert route.call_count == 3
@@ -138,7 +138,7 @@ async def test_connect_errors_are_retried(call: OperationCall, mode: str, sleeps
 async def test_connect_error_surfaces_once_retries_are_spent(
     call: OperationCall, mode: str, sleeps: list[float]
 ) -> None:
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(side_effect=httpx.ConnectError("connection refused"))
         with pytest.raises(httpx.ConnectError):
             await call.run(call.client(), mode)
@@ -151,7 +151,7 @@ async def test_retry_after_is_honoured_up_to_the_cap(
     call: OperationCall, mode: str, retry_after: str, expected_wait: float, sleeps: list[float]
 ) -> None:
     busy = json_response(429, '{"error": "all accounts busy"}', **{"retry-after": retry_after})
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         router.route().mock(side_effect=[busy, ok(call)])
         response = await call.run(call.client(), mode)
     assert response.status_code == 200
@@ -162,7 +162,7 @@ async def test_retry_after_is_honoured_up_to_the_cap(
 async def test_backoff_grows_and_is_jittered(call: OperationCall, mode: str, sleeps: list[float]) -> None:
     rounds = 12
     client = call.client()
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         down = json_response(503, "down", "text/plain")
         router.route().mock(side_effect=[down, down, ok(call)] * rounds)
         for _ in range(rounds):
@@ -177,7 +177,7 @@ async def test_backoff_grows_and_is_jittered(call: OperationCall, mode: str, sle
 async def test_retries_can_be_turned_off_or_changed(call: OperationCall, mode: str, sleeps: list[float]) -> None:
     from httpx_retries import Retry
 
-    with respx.mock(assert_all_called=True) as router:
+    with mock_upstream() as router:
         route = router.route().mock(return_value=json_response(503, "down", "text/plain"))
         await call.run(call.client(retry=None), mode)
         assert route.call_count == 1

@@ -3,6 +3,7 @@ from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
+from httpx_aiohttp import AiohttpTransport
 from httpx_retries import Retry, RetryTransport
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -45,7 +46,8 @@ class Client:
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient``. A
-        ``transport`` given here is wrapped by the retrying transport.
+        ``transport`` given here replaces the default one (httpx's own for sync calls,
+        httpx-aiohttp's for async calls) and is wrapped by the retrying transport.
     """
 
     _base_url: str = field(alias="base_url")
@@ -127,7 +129,7 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            transport = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            transport = self._httpx_args.get("transport") or AiohttpTransport(verify=self._verify_ssl)
             if self._retry is not None:
                 transport = RetryTransport(transport=transport, retry=self._retry)
             self._async_client = httpx.AsyncClient(**self._client_args(transport))
@@ -162,7 +164,8 @@ class AuthenticatedClient:
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient``. A
-        ``transport`` given here is wrapped by the retrying transport.
+        ``transport`` given here replaces the default one (httpx's own for sync calls,
+        httpx-aiohttp's for async calls) and is wrapped by the retrying transport.
     """
 
     _base_url: str = field(alias="base_url")
@@ -249,7 +252,7 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            transport = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            transport = self._httpx_args.get("transport") or AiohttpTransport(verify=self._verify_ssl)
             if self._retry is not None:
                 transport = RetryTransport(transport=transport, retry=self._retry)
             self._async_client = httpx.AsyncClient(**self._client_args(transport))
