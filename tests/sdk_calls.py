@@ -83,6 +83,7 @@ def _first_ok_recordings() -> list[OperationCall]:
 
 
 CALLS = _first_ok_recordings()
+CALLS_BY_ID = {call.id: call for call in CALLS}
 MODES = ["sync", "async"]
 
 

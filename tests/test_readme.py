@@ -8,13 +8,11 @@ import io
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from scripts import specs
-from scripts.mock import serving
 
 README = specs.ROOT / "README.md"
 EXAMPLES: list[str] = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
@@ -25,12 +23,6 @@ EXPECTED_OUTPUT = [
     "",
     "{'US:jane@example.com': 24065, 'US:john@example.com': None}\n",
 ]
-
-
-@pytest.fixture(scope="module")
-def replay_server() -> Iterator[str]:
-    with serving(wait_for_stop=False) as base_url:
-        yield base_url
 
 
 def test_every_example_has_its_expected_output() -> None:

@@ -15,17 +15,11 @@ from typing import Any
 
 import pytest
 
-from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.sdk_calls import CALLS_BY_ID, MODES, OperationCall, json_response
 from tests.upstream_mock import mock_upstream
 
-CALLS_BY_ID = {call.id: call for call in CALLS}
 # Statuses no spec documents: useapi.net's broken-session 596, Cloudflare's 520 and 522, a plain 500.
 UNDOCUMENTED = [596, 520, 522, 500, 418]
-
-
-@pytest.fixture(params=CALLS, ids=lambda call: call.id)
-def call(request: pytest.FixtureRequest) -> OperationCall:
-    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -9,28 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from scripts.mock import serving
-from tests.sdk_calls import CALLS, MODES, TOKEN, OperationCall, json_response
+from tests.sdk_calls import CALLS_BY_ID, MODES, TOKEN, OperationCall, json_response
 from tests.upstream_mock import mock_upstream
 
-FLOW_MUSIC = next(call for call in CALLS if call.id == "useapi.getFlowMusicAccount")
-
-
-@pytest.fixture(params=CALLS, ids=lambda call: call.id)
-def call(request: pytest.FixtureRequest) -> OperationCall:
-    return request.param  # type: ignore[no-any-return]
-
-
-@pytest.fixture(scope="module")
-def replay_server() -> Iterator[str]:
-    with serving(wait_for_stop=False) as base_url:
-        yield base_url
+FLOW_MUSIC = CALLS_BY_ID["useapi.getFlowMusicAccount"]
 
 
 def assert_no_token(*values: object) -> None:

@@ -16,15 +16,16 @@ import pytest
 
 from scripts.mock import serving
 from scripts.replay import ReplayApp
-from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.sdk_calls import CALLS_BY_ID, MODES, OperationCall, json_response
 from tests.upstream_mock import mock_upstream
 
-DREAMINA = next(call for call in CALLS if call.id == "useapi.getDreaminaAccount")
-IMAGINEPRO = next(call for call in CALLS if call.id == "imaginepro.getAccountInfo")
+DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
+IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]
 
 
 @pytest.fixture(params=[DREAMINA, IMAGINEPRO], ids=lambda call: call.id)
 def call(request: pytest.FixtureRequest) -> OperationCall:
+    """One operation per SDK: every call of a package goes through the same transport."""
     return request.param  # type: ignore[no-any-return]
 
 

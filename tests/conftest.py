@@ -1,0 +1,23 @@
+"""Fixtures shared by the SDK behaviour tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from scripts.mock import serving
+from tests.sdk_calls import CALLS, OperationCall
+
+
+@pytest.fixture(params=CALLS, ids=lambda call: call.id)
+def call(request: pytest.FixtureRequest) -> OperationCall:
+    """Each operation of both SDKs, in turn."""
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def replay_server() -> Iterator[str]:
+    """The replay app over real HTTP on 127.0.0.1, for a module's tests."""
+    with serving(wait_for_stop=False) as base_url:
+        yield base_url
