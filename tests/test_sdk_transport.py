@@ -160,18 +160,25 @@ async def test_retry_after_is_honoured_up_to_the_cap(
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_backoff_grows_and_is_jittered(call: OperationCall, mode: str, sleeps: list[float]) -> None:
-    rounds = 12
-    client = call.client()
+async def test_backoff_doubles_with_full_jitter(
+    call: OperationCall, mode: str, sleeps: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx_retries.retry
+
+    jitter_ranges: list[tuple[float, float]] = []
+
+    def highest(low: float, high: float) -> float:  # the jitter factor's upper end, recorded
+        jitter_ranges.append((low, high))
+        return high
+
+    monkeypatch.setattr(httpx_retries.retry, "random", SimpleNamespace(uniform=highest))
+    down = json_response(503, "down", "text/plain")
     with mock_upstream() as router:
-        down = json_response(503, "down", "text/plain")
-        router.route().mock(side_effect=[down, down, ok(call)] * rounds)
-        for _ in range(rounds):
-            await call.run(client, mode)
-    first, second = sleeps[0::2], sleeps[1::2]
-    assert all(0 <= wait <= 0.5 for wait in first) and all(0 <= wait <= 1.0 for wait in second)
-    assert len(set(first)) > 1, "no jitter"
-    assert sum(second) / len(second) > sum(first) / len(first), "no exponential growth"
+        router.route().mock(side_effect=[down, down, ok(call)])
+        response = await call.run(call.client(), mode)
+    assert response.status_code == 200
+    assert sleeps == [0.5, 1.0], "the longest waits before the first and the second retry"
+    assert jitter_ranges == [(0.0, 1.0), (0.0, 1.0)], "full jitter: each wait is scaled by a random factor in [0, 1]"
 
 
 @pytest.mark.parametrize("mode", MODES)
