@@ -695,3 +695,75 @@ def test_version_acknowledges_changes(levels: list[Level], base: str, head: str,
         assert problem is None
     else:
         assert problem is not None and problem.startswith(missing)
+
+
+# --- no rule loses cases -------------------------------------------------------------------
+
+# How many cases expected each (rule, level) when the rule tests were rewritten from one table
+# of edits into literal base and head documents: a rule may gain cases, never lose one.
+CASES_PER_RULE_BEFORE_THE_REWRITE: dict[str, dict[str, int]] = {
+    "additional-properties-added": {"compatible": 1},
+    "additional-properties-removed": {"breaking": 1},
+    "component-schema-added": {"compatible": 1},
+    "component-schema-removed": {"breaking": 1},
+    "deprecated-changed": {"compatible": 3},
+    "docs-changed": {"docs": 7},
+    "enum-added": {"compatible": 1, "breaking": 1},
+    "enum-dropped": {"breaking": 1, "compatible": 1},
+    "enum-value-added": {"compatible": 2},
+    "enum-value-removed": {"breaking": 2},
+    "field-added": {"compatible": 3},
+    "field-added-required": {"breaking": 1},
+    "field-made-optional": {"breaking": 1, "compatible": 1},
+    "field-made-required": {"compatible": 1, "breaking": 1},
+    "field-removed": {"breaking": 3},
+    "format-changed": {"breaking": 1},
+    "keyword-changed": {"compatible": 4},
+    "media-type-added": {"compatible": 1},
+    "media-type-removed": {"breaking": 1},
+    "nullable-added": {"breaking": 2, "compatible": 1},
+    "nullable-removed": {"compatible": 1, "breaking": 1},
+    "openapi-version-changed": {"breaking": 1},
+    "operation-added": {"compatible": 1},
+    "operation-id-changed": {"breaking": 1},
+    "operation-moved": {"breaking": 2},
+    "operation-removed": {"breaking": 1},
+    "operation-tag-changed": {"breaking": 1},
+    "parameter-added-optional": {"compatible": 1},
+    "parameter-added-required": {"breaking": 1},
+    "parameter-made-optional": {"compatible": 1},
+    "parameter-made-required": {"breaking": 1},
+    "parameter-removed": {"breaking": 1},
+    "path-parameter-renamed": {"breaking": 1},
+    "request-body-added": {"breaking": 1, "compatible": 1},
+    "request-body-made-optional": {"compatible": 1},
+    "request-body-made-required": {"breaking": 1},
+    "request-body-removed": {"breaking": 1},
+    "response-body-added": {"compatible": 1},
+    "response-body-removed": {"breaking": 1},
+    "response-status-added": {"compatible": 1},
+    "response-status-removed": {"breaking": 1},
+    "security-changed": {"breaking": 3},
+    "servers-changed": {"breaking": 2},
+    "type-changed": {"breaking": 5},
+    "variant-added": {"breaking": 1, "compatible": 1},
+    "variant-removed": {"compatible": 1, "breaking": 1},
+}
+CASES_BEFORE_THE_REWRITE = 82
+
+
+def _cases_per_rule() -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for case in CASES:
+        for rule, level in case[3]:
+            per_level = counts.setdefault(rule, {})
+            per_level[level.value] = per_level.get(level.value, 0) + 1
+    return counts
+
+
+def test_no_rule_has_fewer_cases_than_before_the_rewrite() -> None:
+    counts = _cases_per_rule()
+    assert len(CASES) >= CASES_BEFORE_THE_REWRITE
+    for rule, before in CASES_PER_RULE_BEFORE_THE_REWRITE.items():
+        for level, count in before.items():
+            assert counts.get(rule, {}).get(level, 0) >= count, (rule, level, counts.get(rule))
