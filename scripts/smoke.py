@@ -30,11 +30,18 @@ def main() -> int:
     from useapi_client.api.flowmusic import get_flow_music_account
     from useapi_client.api.pixverse import get_pixverse_features
 
+    from scripts.documents import DocumentError
     from scripts.mock import serving
+    from scripts.replay import ReplayApp
 
+    try:
+        app = ReplayApp()
+    except DocumentError as error:  # a broken spec or recording: its located lines, no traceback
+        print(error, file=sys.stderr)
+        return 1
     failed = False
     with (
-        serving(wait_for_stop=False) as base_url,
+        serving(app, wait_for_stop=False) as base_url,
         UseapiClient(base_url=base_url, token="REDACTED") as useapi,
         ImagineProClient(base_url=base_url, token="REDACTED") as imaginepro,
     ):
