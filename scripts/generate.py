@@ -98,11 +98,11 @@ def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
 
 def render(target: Target, workdir: Path) -> Path:
     """Generate one package under workdir; return its project directory."""
+    spec = specs.check(target.spec_path)  # before the generator's slow imports: a broken spec fails fast
     from openapi_python_client import generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.errors import ErrorLevel
 
-    spec = specs.check(target.spec_path)
     # The generator's post-hooks call `ruff`: make it the one pinned in this environment.
     tools = str(Path(sys.executable).parent)
     if not os.environ.get("PATH", "").startswith(tools + os.pathsep):

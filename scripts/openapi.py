@@ -68,18 +68,42 @@ def lookup(document: Any, ref: str) -> tuple[Any, Location] | None:
     return target, location
 
 
-def ref_loop(document: Any, node: Any) -> list[str] | None:
-    """The chain of `$ref`s that leads from node back into itself, or None."""
-    chain: list[str] = []
-    while is_local_ref(node):
-        ref = node["$ref"]
-        if ref in chain:
-            return [*chain[chain.index(ref) :], ref]
-        chain.append(ref)
-        found = lookup(document, ref)
+def _included_refs(node: Any) -> list[str]:
+    """The `$ref`s a node is made of: its own, and those of its `allOf` members, inline ones too."""
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        if is_local_ref(current):
+            found.append(current["$ref"])
+        if isinstance(current, dict) and isinstance(current.get("allOf"), list):
+            stack.extend(reversed(current["allOf"]))
+    return found
+
+
+def ref_loop(document: Any, node: Any, loop_free: set[str] | None = None) -> list[str] | None:
+    """The chain of `$ref`s by which node is made of itself (through `$ref` and `allOf`), or None.
+
+    A schema may contain itself (a property or an item that refers back: a tree), but it
+    cannot be itself: no tool can expand that. loop_free: refs already known to close no
+    loop, shared across calls so that checking a whole document stays linear.
+    """
+    loop_free = set() if loop_free is None else loop_free
+    path: list[str] = []
+    pending: list[Iterator[str]] = [iter(_included_refs(node))]
+    while pending:
+        ref = next(pending[-1], None)
+        if ref is None:
+            pending.pop()
+            if path:
+                loop_free.add(path.pop())
+            continue
+        if ref in path:
+            return [*path[path.index(ref) :], ref]
+        found = None if ref in loop_free else lookup(document, ref)
         if found is None:
-            return None
-        node = found[0]
+            continue
+        path.append(ref)
+        pending.append(iter(_included_refs(found[0])))
     return None
 
 

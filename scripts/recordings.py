@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from scripts import documents
-from scripts.project import RECORDINGS_DIR
+from scripts import documents, project
 
 
 class RecordingError(documents.DocumentError):
@@ -112,8 +111,9 @@ def load(file: Path) -> Recording:
     return recording
 
 
-def load_all(directory: Path = RECORDINGS_DIR) -> list[Recording]:
-    return [load(file) for file in sorted(directory.glob("*/*/*.yaml"))]
+def load_all(directory: Path | None = None) -> list[Recording]:
+    """Every recording under directory (default: tests/recordings/)."""
+    return [load(file) for file in sorted((directory or project.RECORDINGS_DIR).glob("*/*/*.yaml"))]
 
 
 def path_template_regex(template: str) -> re.Pattern[str]:

@@ -22,6 +22,15 @@ def _summary(parsed: Any) -> str:
 
 
 def main() -> int:
+    from scripts.documents import DocumentError
+    from scripts.replay import ReplayApp
+
+    try:  # first, before the SDKs' imports: a broken spec or recording fails fast
+        app = ReplayApp()
+    except DocumentError as error:  # its located lines, no traceback
+        print(error, file=sys.stderr)
+        return 1
+
     from imaginepro_client import AuthenticatedClient as ImagineProClient
     from imaginepro_client.api.account import get_account_info
     from useapi_client import AuthenticatedClient as UseapiClient
@@ -30,15 +39,8 @@ def main() -> int:
     from useapi_client.api.flowmusic import get_flow_music_account
     from useapi_client.api.pixverse import get_pixverse_features
 
-    from scripts.documents import DocumentError
     from scripts.mock import serving
-    from scripts.replay import ReplayApp
 
-    try:
-        app = ReplayApp()
-    except DocumentError as error:  # a broken spec or recording: its located lines, no traceback
-        print(error, file=sys.stderr)
-        return 1
     failed = False
     with (
         serving(app, wait_for_stop=False) as base_url,

@@ -95,6 +95,7 @@ def _structure_problems(spec: Spec) -> list[str]:
 def _ref_problems(spec: Spec) -> list[str]:
     problems = []
     loops_seen: set[frozenset[str]] = set()
+    loop_free: set[str] = set()
     for location, value in documents.walk(spec.document):
         if not (isinstance(value, dict) and isinstance(value.get("$ref"), str)):
             continue
@@ -108,11 +109,19 @@ def _ref_problems(spec: Spec) -> list[str]:
         elif openapi.lookup(spec.document, ref) is None:
             problems.append(f"{place}: $ref {ref!r} does not resolve to anything in this file")
         else:
-            loop = openapi.ref_loop(spec.document, value)
-            if loop and frozenset(loop) not in loops_seen:  # one line per loop, at its first $ref
+            loop = openapi.ref_loop(spec.document, value, loop_free)
+            # One line per loop, at its first $ref inside the loop (not at each $ref leading into it).
+            if loop and frozenset(loop) not in loops_seen and _inside(spec.document, location, loop):
                 loops_seen.add(frozenset(loop))
-                problems.append(f"{place}: $ref {ref!r} never reaches a schema: {' → '.join(loop)}")
+                problems.append(
+                    f"{place}: $ref {ref!r} leads back to itself through $ref and allOf: {' → '.join(loop)}"
+                )
     return problems
+
+
+def _inside(document: Any, location: Location, refs: list[str]) -> bool:
+    targets = [found[1] for found in (openapi.lookup(document, ref) for ref in refs) if found]
+    return any(location[: len(target)] == target for target in targets)
 
 
 def _schema_problems(spec: Spec) -> list[str]:
@@ -142,12 +151,13 @@ def _locate(document: Any, path: Location, instance: Any) -> Location:
     return path if path in candidates or not candidates else candidates[0]
 
 
-def check(path: Path, validate: bool = True) -> Spec:
+def check(path: Path, validate: bool = True, raw: bytes | None = None, shown: str | None = None) -> Spec:
     """Load a spec and run every check (validate=False: all but openapi-spec-validator's).
 
+    raw, shown: the spec's bytes and name when it comes from elsewhere (a git commit).
     Raises SpecError listing every problem found.
     """
-    spec = load(path)
+    spec = load(path, raw, shown)
     problems = _structure_problems(spec)
     if not problems and validate:  # the validator chokes on dangling and looping refs: those come alone
         problems = _schema_problems(spec)
