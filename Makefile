@@ -16,7 +16,9 @@ export REDOCLY_TELEMETRY := off
 export UV_PYTHON_DOWNLOADS := never
 
 SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
-BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock $(wildcard scripts/generator/templates/*.jinja)
+# What checks a spec (make lint re-checks every spec when it changes), and what builds an SDK.
+SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts/project.py scripts/versioning.py scripts/diff_rules.py
+BUILD_INPUTS := scripts/generate.py $(SPEC_CHECKER) uv.lock $(wildcard scripts/generator/templates/*.jinja)
 PORT ?= 8080
 
 .PHONY: help generate test check-generated check-code fmt lint lint-workflows diff changelog docs mock bench bench-sdk bench-hostile clean
@@ -54,7 +56,7 @@ $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
 
 # Our own checks first: they name the line of any problem (an alias bomb, a $ref loop, a bad
 # encoding or version) in well under a second, where Redocly would hang or print a stack trace.
-$(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp $(BUILD)/venv.stamp
+$(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(SPEC_CHECKER) $(BUILD)/node.stamp $(BUILD)/venv.stamp
 	@$(PYTHON) -m scripts.specs $<
 	@mkdir -p $(@D)
 	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $< 2>&1 | tee $@.log

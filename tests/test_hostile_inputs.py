@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import diff, generate, hostile, mock, project, smoke, specs
+from scripts import changelog, diff, generate, hostile, mock, project, smoke, specs
 from scripts.hostile import Hostile
 
 Entry = Callable[[pytest.MonkeyPatch, Path], int]
@@ -58,6 +58,10 @@ def _diff(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
     return diff.main(["--base", "HEAD"])
 
 
+def _changelog(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
+    return changelog.main(["--base", "HEAD"])
+
+
 def _mock(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
     monkeypatch.setattr(sys, "argv", ["scripts.mock", "--port", "0"])
     monkeypatch.setattr(mock, "_server", _no_server)
@@ -74,10 +78,11 @@ SPEC_ENTRIES: dict[str, Entry] = {
     "generate": _generate,
     "check-generated": _check_generated,
     "diff": _diff,
+    "changelog": _changelog,
     "mock": _mock,
     "smoke": _smoke,
 }
-RECORDING_ENTRIES: dict[str, Entry] = {"mock": _mock, "smoke": _smoke}
+RECORDING_ENTRIES = ("mock", "smoke")
 
 
 def _assert_one_located_line(stderr: str, file: str, case: Hostile) -> None:
@@ -87,23 +92,18 @@ def _assert_one_located_line(stderr: str, file: str, case: Hostile) -> None:
     assert re.fullmatch(re.escape(file) + ":" + case.expected + ".*", lines[0]), lines[0]
 
 
-@pytest.mark.parametrize("entry", SPEC_ENTRIES.values(), ids=SPEC_ENTRIES.keys())
-@pytest.mark.parametrize("case", hostile.SPEC_INPUTS, ids=lambda c: c.name)
-def test_a_hostile_spec_gives_one_located_line(
-    case: Hostile, entry: Entry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    planted = _plant(case, tmp_path, monkeypatch)
-    assert entry(monkeypatch, planted) != 0
-    _assert_one_located_line(capsys.readouterr().err, project.display(planted), case)
+# Every spec input through every entry point; every recording input through the two that read recordings.
+RUNS = [(case, name) for case in hostile.SPEC_INPUTS for name in SPEC_ENTRIES] + [
+    (case, name) for case in hostile.RECORDING_INPUTS for name in RECORDING_ENTRIES
+]
 
 
-@pytest.mark.parametrize("entry", RECORDING_ENTRIES.values(), ids=RECORDING_ENTRIES.keys())
-@pytest.mark.parametrize("case", hostile.RECORDING_INPUTS, ids=lambda c: c.name)
-def test_a_hostile_recording_gives_one_located_line(
-    case: Hostile, entry: Entry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(("case", "entry_name"), RUNS, ids=[f"{case.name}-{name}" for case, name in RUNS])
+def test_a_hostile_input_gives_one_located_line(
+    case: Hostile, entry_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     planted = _plant(case, tmp_path, monkeypatch)
-    assert entry(monkeypatch, planted) != 0
+    assert SPEC_ENTRIES[entry_name](monkeypatch, planted) != 0
     _assert_one_located_line(capsys.readouterr().err, project.display(planted), case)
 
 
