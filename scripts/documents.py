@@ -144,7 +144,7 @@ def _check_events(text: str, shown: str) -> None:
 def _map_lines(root: yaml.Node, shown: str) -> tuple[dict[Location, tuple[int, int]], list[str]]:
     """Where each value starts, and the duplicate keys found; iterative, as nodes form a tree here."""
     lines: dict[Location, tuple[int, int]] = {}
-    problems: list[str] = []
+    duplicates: list[tuple[Any, Location]] = []  # (the key's mark, its location)
     stack: list[tuple[yaml.Node, Location]] = [(root, ())]
     while stack:
         node, location = stack.pop()
@@ -154,13 +154,13 @@ def _map_lines(root: yaml.Node, shown: str) -> tuple[dict[Location, tuple[int, i
             for key_node, value_node in node.value:
                 key = key_node.value
                 if key in seen:
-                    problems.append(_located(shown, key_node.start_mark, (*location, key), f"duplicate key {key!r}"))
+                    duplicates.append((key_node.start_mark, (*location, key)))
                 seen.add(key)
                 stack.append((value_node, (*location, key)))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*location, index)) for index, item in enumerate(node.value))
-    problems.sort(key=lambda problem: [int(n) for n in problem[len(shown) + 1 :].split(":")[:2]])
-    return lines, problems
+    duplicates.sort(key=lambda found: found[0].index)  # in file order
+    return lines, [_located(shown, mark, where, f"duplicate key {where[-1]!r}") for mark, where in duplicates]
 
 
 def read(path: Path, raw: bytes | None = None, shown: str | None = None) -> Document:
