@@ -63,6 +63,15 @@ def _schema(name: str, body: str) -> Callable[[str], bytes]:
     return build
 
 
+def _ref_chain(length: int) -> str:
+    """The body of schema S0, then S1 ... S{length}: each an object whose one field is the next."""
+    links = [
+        f'      type: object\n      properties: {{next: {{$ref: "#/components/schemas/S{i + 1}"}}}}\n    S{i + 1}:\n'
+        for i in range(length)
+    ]
+    return "".join(links) + "      type: string\n"
+
+
 def _encoded(encoding: str, old: str = "", new: str = "") -> Callable[[str], bytes]:
     return lambda text: text.replace(old, new, 1).encode(encoding, errors="replace") if old else text.encode(encoding)
 
@@ -97,6 +106,13 @@ SPEC_INPUTS = [
         SPEC,
         _schema("Me", f'      allOf:\n        - $ref: "{SCHEMA_ME}"\n'),
         rf"\d+:\d+: {SCHEMA_ME}/allOf/0/\$ref: \$ref '{SCHEMA_ME}' leads back to itself",
+    ),
+    Hostile(
+        "a chain of 1,500 $refs",
+        SPEC,
+        _schema("S0", _ref_chain(1500)),
+        r"\d+:\d+: #/paths/.*/\$ref: \$ref '#/components/schemas/S0' nests the document 3009 levels deep once "
+        r"\$refs are followed; at most 64",
     ),
     Hostile(
         "Latin-1 byte",

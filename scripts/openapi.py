@@ -107,6 +107,57 @@ def ref_loop(document: Any, node: Any, loop_free: set[str] | None = None) -> lis
     return None
 
 
+def _refs_within(node: Any) -> tuple[int, list[tuple[str, int]]]:
+    """How deep node nests (its own levels), and each local `$ref` in it with its depth below node."""
+    deepest, refs = 0, []
+    stack: list[tuple[Any, int]] = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if is_local_ref(current):
+            refs.append((current["$ref"], depth))
+        children = current.values() if isinstance(current, dict) else current if isinstance(current, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+    return deepest, refs
+
+
+def depth_through_refs(document: Any) -> dict[str, int]:
+    """For each local `$ref` of the document: how deep its target nests once every `$ref` in it
+    is followed too (a `$ref` back into a schema being followed counts as a leaf).
+
+    This is how deep a tool that inlines or walks schemas recursively has to go. Iterative,
+    each target read once: linear in the size of the document.
+    """
+    inside: dict[str, tuple[int, list[tuple[str, int]]]] = {}
+
+    def targets(ref: str) -> tuple[int, list[tuple[str, int]]]:
+        if ref not in inside:
+            found = lookup(document, ref)
+            inside[ref] = _refs_within(found[0]) if found else (0, [])
+        return inside[ref]
+
+    depth: dict[str, int] = {}
+    following: set[str] = set()  # the refs on the current path: one met again is a leaf
+    for start, _at in _refs_within(document)[1]:
+        if start in depth:
+            continue
+        following.add(start)
+        stack = [(start, iter(targets(start)[1]))]
+        while stack:
+            ref, children = stack[-1]
+            child = next(children, None)
+            if child is not None:
+                if child[0] not in depth and child[0] not in following:
+                    following.add(child[0])
+                    stack.append((child[0], iter(targets(child[0])[1])))
+                continue
+            own, refs_inside = targets(ref)
+            depth[ref] = max([own] + [at + depth.get(name, 0) for name, at in refs_inside])
+            following.discard(ref)
+            stack.pop()
+    return depth
+
+
 def follow(document: Any, node: Any, location: Location = ()) -> tuple[Any, Location]:
     """Follow local `$ref`s (chains too) to the node they name, and its location.
 

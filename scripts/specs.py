@@ -89,7 +89,7 @@ def _structure_problems(spec: Spec) -> list[str]:
             )
         else:
             first_seen[operation_id] = (*operation.location, "operationId")
-    return problems + _ref_problems(spec)
+    return problems + _ref_problems(spec) + _depth_problems(spec)
 
 
 def _ref_problems(spec: Spec) -> list[str]:
@@ -117,6 +117,23 @@ def _ref_problems(spec: Spec) -> list[str]:
                     f"{place}: $ref {ref!r} leads back to itself through $ref and allOf: {' → '.join(loop)}"
                 )
     return problems
+
+
+def _depth_problems(spec: Spec) -> list[str]:
+    """The first `$ref` past which the document nests deeper than documents.MAX_DEPTH levels.
+
+    A chain of $refs nests as deep as the schemas it names, inlined: every tool that walks
+    the schemas (the validator, the generator, make diff) recurses that deep.
+    """
+    depth = openapi.depth_through_refs(spec.document)
+    for location, value in documents.walk(spec.document):
+        if openapi.is_local_ref(value) and len(location) + depth.get(value["$ref"], 0) > documents.MAX_DEPTH:
+            total = len(location) + depth[value["$ref"]]
+            return [
+                f"{spec.where((*location, '$ref'))}: $ref {value['$ref']!r} nests the document {total} levels deep "
+                f"once $refs are followed; at most {documents.MAX_DEPTH}"
+            ]
+    return []
 
 
 def _inside(document: Any, location: Location, refs: list[str]) -> bool:

@@ -89,3 +89,16 @@ def test_duplicate_key_is_reported(tmp_path: Path) -> None:
 def test_cli_exits_nonzero_and_prints_the_place(tmp_path: Path) -> None:
     path = _broken_copy(tmp_path, '$ref: "#/components/schemas/ApiError"', '$ref: "#/components/schemas/Gone"')
     assert specs.main([str(path)]) == 1
+
+
+def test_a_schema_that_contains_itself_is_accepted(tmp_path: Path) -> None:
+    """A tree (a field that refers back to its own schema) is no loop: only a schema that is itself is refused."""
+    path = _broken_copy(
+        tmp_path,
+        "          description: The useapi.net user id.\n",
+        "          description: The useapi.net user id.\n        parent:\n"
+        '          $ref: "#/components/schemas/Account"\n',
+    )
+    assert specs.check(path).document["components"]["schemas"]["Account"]["properties"]["parent"] == {
+        "$ref": "#/components/schemas/Account"
+    }
