@@ -119,7 +119,7 @@ def _check_events(text: str, shown: str) -> None:
                     continue
             location = tuple(frame[1] for frame in frames)
             if isinstance(event, yaml.AliasEvent):
-                message = f"YAML alias *{event.anchor} is not allowed: reuse through $ref"
+                message = f"YAML alias *{event.anchor} is not allowed: write the value out (a spec reuses through $ref)"
                 raise DocumentError([_located(shown, event.start_mark, location, message)])
             if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 if len(frames) >= MAX_DEPTH:
