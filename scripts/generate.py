@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from scripts import specs
+from scripts.project import CHANGELOG_DIR
 
 ROOT = specs.ROOT
 GENERATED_DIR = ROOT / "generated"
@@ -87,21 +88,21 @@ def operation_module(package_name: str, operation: dict[str, Any]) -> str:
 def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
     """operationId -> the module file openapi-python-client must write for it."""
     modules = {}
-    for path, method, operation in spec.operations():
-        if not operation.get("operationId"):
-            raise BuildError(f"{spec.where(('paths', path, method))}: operation has no operationId")
-        dotted = operation_module(package_name, operation)
-        modules[operation["operationId"]] = Path(*dotted.split(".")).with_suffix(".py")
+    for operation in spec.operations():
+        if not operation.operation_id:
+            raise BuildError(f"{spec.where(operation.location)}: operation has no operationId")
+        dotted = operation_module(package_name, operation.node)
+        modules[operation.operation_id] = Path(*dotted.split(".")).with_suffix(".py")
     return modules
 
 
 def render(target: Target, workdir: Path) -> Path:
     """Generate one package under workdir; return its project directory."""
+    spec = specs.check(target.spec_path)  # before the generator's slow imports: a broken spec fails fast
     from openapi_python_client import generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.errors import ErrorLevel
 
-    spec = specs.check(target.spec_path)
     # The generator's post-hooks call `ruff`: make it the one pinned in this environment.
     tools = str(Path(sys.executable).parent)
     if not os.environ.get("PATH", "").startswith(tools + os.pathsep):
@@ -133,9 +134,6 @@ def render(target: Target, workdir: Path) -> Path:
         raise BuildError("\n".join(missing))
     add_version_and_changelog(target, spec, project_dir)
     return project_dir
-
-
-CHANGELOG_DIR = ROOT / "changelogs"
 
 
 def add_version_and_changelog(target: Target, spec: specs.Spec, project_dir: Path) -> None:

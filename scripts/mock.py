@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 import uvicorn
 
+from scripts.documents import DocumentError
 from scripts.replay import ReplayApp
 
 
@@ -47,14 +49,20 @@ def serving(app: Any | None = None, port: int = 0, wait_for_stop: bool = True) -
             thread.join(timeout=5)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default 8080)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="wait before each answer (default 0)")
     args = parser.parse_args()
+    try:
+        app = ReplayApp(latency=args.latency_ms / 1000)
+    except DocumentError as error:  # a broken spec or recording: its located lines, no traceback
+        print(error, file=sys.stderr)
+        return 1
     print(f"Replaying tests/recordings/ for useapi.net and ImaginePro on http://127.0.0.1:{args.port} (Ctrl-C stops)")
-    _server(ReplayApp(latency=args.latency_ms / 1000), args.port).run()
+    _server(app, args.port).run()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -19,15 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-import yaml
-
-from scripts.specs import ROOT, display
-
-RECORDINGS_DIR = ROOT / "tests" / "recordings"
+from scripts import documents, project
 
 
-class RecordingError(Exception):
-    pass
+class RecordingError(documents.DocumentError):
+    """One or more problems in a recording, each naming its file, line and field."""
 
 
 @dataclass(frozen=True)
@@ -55,56 +51,69 @@ class Recording:
         return json.loads(self.body_text)
 
 
-def _field(data: Any, dotted: str, kind: type | tuple[type, ...], file: Path) -> Any:
-    value = data
-    for part in dotted.split("."):
+def _field(recording: documents.Document, dotted: str, kind: type | tuple[type, ...]) -> Any:
+    value, location = recording.data, tuple(dotted.split("."))
+    for part in location:
         if not isinstance(value, dict) or part not in value:
-            raise RecordingError(f"{display(file)}: missing field {dotted!r}")
+            raise RecordingError([f"{recording.where(location)}: missing field {dotted!r}"])
         value = value[part]
-    if not isinstance(value, kind):
-        expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RecordingError(f"{display(file)}: field {dotted!r} must be {expected}, got {value!r}")
+    # bool is an int to Python; not to a recording (`status: true` is no status).
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
+        expected = " or ".join(k.__name__ for k in _kinds(kind))
+        raise RecordingError([f"{recording.where(location)}: field {dotted!r} must be {expected}, got {value!r}"])
     return value
 
 
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
 def load(file: Path) -> Recording:
-    """Read one recording; raise RecordingError naming the file and field at fault."""
+    """Read one recording; raise RecordingError naming the file, line and field at fault."""
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise RecordingError(f"{display(file)}{where}: invalid YAML: {error.problem}") from None
-    query = _field(data, "request.query", dict, file)
+        data = documents.read(file)
+    except documents.DocumentError as error:
+        raise RecordingError(error.problems) from None
+    query = _field(data, "request.query", dict)
+    status = _field(data, "response.status", int)
+    if not 100 <= status <= 599:
+        where = data.where(("response", "status"))
+        raise RecordingError([f"{where}: field 'response.status' must be an HTTP status from 100 to 599, got {status}"])
     recording = Recording(
         file=file,
         spec_name=file.parent.parent.name,
         operation_id=file.parent.name,
-        basis=_field(data, "source.basis", str, file),
-        page=_field(data, "source.page", str, file),
-        revised=_field(data, "source.revised", str, file),
-        method=_field(data, "request.method", str, file).upper(),
-        path=_field(data, "request.path", str, file),
+        basis=_field(data, "source.basis", str),
+        page=_field(data, "source.page", str),
+        revised=_field(data, "source.revised", str),
+        method=_field(data, "request.method", str).upper(),
+        path=_field(data, "request.path", str),
         query={str(k): str(v) for k, v in query.items()},
-        authorized=_field(data, "request.authorized", bool, file),
-        status=_field(data, "response.status", int, file),
-        content_type=_field(data, "response.content_type", str, file),
-        body_text=_field(data, "response.body", str, file),
+        authorized=_field(data, "request.authorized", bool),
+        status=status,
+        content_type=_field(data, "response.content_type", str),
+        body_text=_field(data, "response.body", str),
     )
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", recording.revised):
-        raise RecordingError(f"{display(file)}: field 'source.revised' must be a YYYY-MM-DD date")
+        where = data.where(("source", "revised"))
+        raise RecordingError([f"{where}: field 'source.revised' must be a YYYY-MM-DD date"])
     if "json" in recording.content_type:
         try:
             recording.body  # noqa: B018 - parse now so a broken body is reported with its file
         except json.JSONDecodeError as error:
+            where = data.where(("response", "body"))
             raise RecordingError(
-                f"{display(file)}: response.body is not JSON (line {error.lineno} of the body): {error.msg}"
+                [f"{where}: response.body is not JSON (line {error.lineno} of the body): {error.msg}"]
             ) from None
+        except RecursionError:
+            where = data.where(("response", "body"))
+            raise RecordingError([f"{where}: response.body is nested too deeply to be read"]) from None
     return recording
 
 
-def load_all(directory: Path = RECORDINGS_DIR) -> list[Recording]:
-    return [load(file) for file in sorted(directory.glob("*/*/*.yaml"))]
+def load_all(directory: Path | None = None) -> list[Recording]:
+    """Every recording under directory (default: tests/recordings/)."""
+    return [load(file) for file in sorted((directory or project.RECORDINGS_DIR).glob("*/*/*.yaml"))]
 
 
 def path_template_regex(template: str) -> re.Pattern[str]:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-import yaml
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -46,9 +45,10 @@ class Operation:
 
 def spec_operations() -> Iterator[Operation]:
     for path in specs.spec_paths():
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        for template, method, operation in specs.operations(document):
-            yield Operation(path.stem, operation["operationId"], method.upper(), template)
+        spec = specs.check(path, validate=False)  # every operation has a unique operationId
+        for operation in spec.operations():
+            assert operation.operation_id is not None
+            yield Operation(spec.name, operation.operation_id, operation.method.upper(), operation.path)
 
 
 def _replace_strings(value: Any, old: str, new: str) -> Any:
@@ -71,7 +71,7 @@ class ReplayApp:
             operation = by_id.get((recording.spec_name, recording.operation_id))
             if operation is None:
                 missing = f"no operation {recording.operation_id!r} in specs/{recording.spec_name}.yaml"
-                raise recordings.RecordingError(f"{specs.display(recording.file)}: {missing}")
+                raise recordings.RecordingError([f"{specs.display(recording.file)}:1:1: #/: {missing}"])
             operation.exchanges.append(recording)
         self.requests_served = 0
 

@@ -22,6 +22,15 @@ def _summary(parsed: Any) -> str:
 
 
 def main() -> int:
+    from scripts.documents import DocumentError
+    from scripts.replay import ReplayApp
+
+    try:  # first, before the SDKs' imports: a broken spec or recording fails fast
+        app = ReplayApp()
+    except DocumentError as error:  # its located lines, no traceback
+        print(error, file=sys.stderr)
+        return 1
+
     from imaginepro_client import AuthenticatedClient as ImagineProClient
     from imaginepro_client.api.account import get_account_info
     from useapi_client import AuthenticatedClient as UseapiClient
@@ -34,7 +43,7 @@ def main() -> int:
 
     failed = False
     with (
-        serving(wait_for_stop=False) as base_url,
+        serving(app, wait_for_stop=False) as base_url,
         UseapiClient(base_url=base_url, token="REDACTED") as useapi,
         ImagineProClient(base_url=base_url, token="REDACTED") as imaginepro,
     ):

@@ -1,10 +1,14 @@
 """Load and check the OpenAPI documents in specs/.
 
-Every problem is reported as `file:line:column: place: message`, so a broken spec points
-at the line to fix. Checks, in order:
-  1. the file is YAML, with no duplicate keys (PyYAML would silently keep the last one);
-  2. every `$ref` is local and resolves (openapi-python-client drops a path item whose
-     `$ref` points at another file without a word, so external refs are refused outright);
+Every problem is reported as `file:line:column: #/json/pointer: message`, so a broken spec
+points at the line to fix. Checks, in order:
+  1. the file is safe, well-formed YAML (scripts.documents: UTF-8, no control characters, no
+     duplicate keys, no aliases, bounded nesting) holding a mapping;
+  2. the document's own structure: `paths` is there, `info.version` is MAJOR.MINOR.PATCH
+     (it becomes the package version), every operation has an operationId and no two share
+     one, every `$ref` is local, resolves and does not lead back to itself
+     (openapi-python-client drops a path item whose `$ref` points at another file without
+     a word, so external refs are refused outright);
   3. the document is valid OpenAPI 3.1 (openapi-spec-validator).
 
 Run as `python -m scripts.specs [SPEC ...]` to check specs from the command line.
@@ -18,27 +22,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from scripts import documents, openapi, versioning
+from scripts.documents import Location
+from scripts.project import ROOT, SPECS_DIR, display
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS_DIR = ROOT / "specs"
-
-Location = tuple[str | int, ...]
+__all__ = ["ROOT", "SPECS_DIR", "Spec", "SpecError", "check", "display", "load", "spec_paths"]
 
 
-class SpecError(Exception):
+class SpecError(documents.DocumentError):
     """One or more problems in a spec file, each naming its file, line and place."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
 class Spec:
     path: Path
     document: dict[str, Any]
-    lines: dict[Location, tuple[int, int]]
+    located: documents.Document
 
     @property
     def name(self) -> str:
@@ -46,87 +45,58 @@ class Spec:
 
     def where(self, location: Location) -> str:
         """`file:line:col: #/json/pointer` for a place in the document (nearest known parent)."""
-        probe = tuple(location)
-        while probe not in self.lines and probe:
-            probe = probe[:-1]
-        line, column = self.lines.get(probe, (1, 1))
-        return f"{display(self.path)}:{line}:{column}: {json_pointer(location)}"
+        return self.located.where(location)
 
-    def operations(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        return operations(self.document)
+    def operations(self) -> Iterator[openapi.Operation]:
+        return openapi.operations(self.document)
 
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
-def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(path, method, operation) for every operation, in document order."""
-    for path, item in document.get("paths", {}).items():
-        for method, operation in item.items():
-            if method in HTTP_METHODS:
-                yield path, method, operation
-
-
-def json_pointer(location: Location) -> str:
-    parts = (str(p).replace("~", "~0").replace("/", "~1") for p in location)
-    return "#/" + "/".join(parts)
-
-
-def display(path: Path) -> str:
+def load(path: Path, raw: bytes | None = None, shown: str | None = None) -> Spec:
+    """Parse a spec (raw: its bytes from elsewhere), keeping places; raise SpecError naming them."""
     try:
-        return str(path.resolve().relative_to(ROOT))
+        located = documents.read(path, raw, shown)
+    except documents.DocumentError as error:
+        raise SpecError(error.problems) from None
+    if not isinstance(located.data, dict):
+        raise SpecError([f"{located.shown}:1:1: #/: an OpenAPI document must be a YAML mapping"])
+    return Spec(path=path, document=located.data, located=located)
+
+
+def _structure_problems(spec: Spec) -> list[str]:
+    problems = []
+    paths = spec.document.get("paths")
+    if not isinstance(paths, dict):
+        what = "is missing" if paths is None else "must be a mapping"
+        problems.append(f"{spec.where(('paths',))}: `paths` {what}: openapi-python-client needs it")
+    version = (spec.document.get("info") or {}).get("version") if isinstance(spec.document.get("info"), dict) else None
+    try:
+        versioning.parse_version(version)
     except ValueError:
-        return str(path)
-
-
-def _map_lines(node: yaml.Node, location: Location, lines: dict[Location, tuple[int, int]]) -> list[str]:
-    """Record where each value starts; return duplicate-key problems found on the way."""
-    problems: list[str] = []
-    lines[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                mark = key_node.start_mark
-                problems.append(
-                    f"{{file}}:{mark.line + 1}:{mark.column + 1}: {json_pointer((*location, key))}: "
-                    f"duplicate key {key!r}"
-                )
-            seen.add(key)
-            problems += _map_lines(value_node, (*location, key), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            problems += _map_lines(item, (*location, index), lines)
-    return problems
-
-
-def _walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
-    yield location, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, (*location, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, (*location, index))
-
-
-def _resolve_pointer(document: Any, pointer: str) -> bool:
-    target = document
-    for raw in pointer.lstrip("#").split("/")[1:]:
-        part = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(target, dict) and part in target:
-            target = target[part]
-        elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
-            target = target[int(part)]
+        problems.append(
+            f"{spec.where(('info', 'version'))}: info.version {version!r} is not MAJOR.MINOR.PATCH "
+            "(e.g. 1.4.2): it becomes the package version, and make diff judges bumps by it"
+        )
+    first_seen: dict[str, Location] = {}
+    for operation in spec.operations():
+        operation_id = operation.node.get("operationId")
+        if not isinstance(operation_id, str) or not operation_id:
+            problems.append(f"{spec.where(operation.location)}: operation has no operationId")
+        elif operation_id in first_seen:
+            first = documents.json_pointer(first_seen[operation_id])
+            problems.append(
+                f"{spec.where((*operation.location, 'operationId'))}: operationId {operation_id!r} is already "
+                f"used at {first}: each names a generated module"
+            )
         else:
-            return False
-    return True
+            first_seen[operation_id] = (*operation.location, "operationId")
+    return problems + _ref_problems(spec) + _depth_problems(spec)
 
 
 def _ref_problems(spec: Spec) -> list[str]:
     problems = []
-    for location, value in _walk(spec.document):
+    loops_seen: set[frozenset[str]] = set()
+    loop_free: set[str] = set()
+    for location, value in documents.walk(spec.document):
         if not (isinstance(value, dict) and isinstance(value.get("$ref"), str)):
             continue
         ref = value["$ref"]
@@ -136,9 +106,39 @@ def _ref_problems(spec: Spec) -> list[str]:
                 f"{place}: external $ref {ref!r} is not supported: openapi-python-client "
                 "silently drops what it points at; move the target into this file"
             )
-        elif not _resolve_pointer(spec.document, ref):
+        elif openapi.lookup(spec.document, ref) is None:
             problems.append(f"{place}: $ref {ref!r} does not resolve to anything in this file")
+        else:
+            loop = openapi.ref_loop(spec.document, value, loop_free)
+            # One line per loop, at its first $ref inside the loop (not at each $ref leading into it).
+            if loop and frozenset(loop) not in loops_seen and _inside(spec.document, location, loop):
+                loops_seen.add(frozenset(loop))
+                problems.append(
+                    f"{place}: $ref {ref!r} leads back to itself through $ref and allOf: {' → '.join(loop)}"
+                )
     return problems
+
+
+def _depth_problems(spec: Spec) -> list[str]:
+    """The first `$ref` past which the document nests deeper than documents.MAX_DEPTH levels.
+
+    A chain of $refs nests as deep as the schemas it names, inlined: every tool that walks
+    the schemas (the validator, the generator, make diff) recurses that deep.
+    """
+    depth = openapi.depth_through_refs(spec.document)
+    for location, value in documents.walk(spec.document):
+        if openapi.is_local_ref(value) and len(location) + depth.get(value["$ref"], 0) > documents.MAX_DEPTH:
+            total = len(location) + depth[value["$ref"]]
+            return [
+                f"{spec.where((*location, '$ref'))}: $ref {value['$ref']!r} nests the document {total} levels deep "
+                f"once $refs are followed; at most {documents.MAX_DEPTH}"
+            ]
+    return []
+
+
+def _inside(document: Any, location: Location, refs: list[str]) -> bool:
+    targets = [found[1] for found in (openapi.lookup(document, ref) for ref in refs) if found]
+    return any(location[: len(target)] == target for target in targets)
 
 
 def _schema_problems(spec: Spec) -> list[str]:
@@ -162,37 +162,21 @@ def _locate(document: Any, path: Location, instance: Any) -> Location:
     """
     candidates = [
         location
-        for location, value in _walk(document)
+        for location, value in documents.walk(document)
         if location[len(location) - len(path) :] == path and value == instance
     ]
     return path if path in candidates or not candidates else candidates[0]
 
 
-def load(path: Path) -> Spec:
-    """Parse a spec, keeping line numbers; raise SpecError naming file, line and place."""
-    text = path.read_text(encoding="utf-8")
-    shown = display(path)
-    try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
-        document = yaml.load(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        raise SpecError([f"{where}: invalid YAML: {error.problem or error.context}"]) from None
-    if not isinstance(document, dict) or root is None:
-        raise SpecError([f"{shown}:1:1: #/: an OpenAPI document must be a YAML mapping"])
-    lines: dict[Location, tuple[int, int]] = {}
-    duplicates = [p.format(file=shown) for p in _map_lines(root, (), lines)]
-    if duplicates:
-        raise SpecError(duplicates)
-    return Spec(path=path, document=document, lines=lines)
+def check(path: Path, validate: bool = True, raw: bytes | None = None, shown: str | None = None) -> Spec:
+    """Load a spec and run every check (validate=False: all but openapi-spec-validator's).
 
-
-def check(path: Path) -> Spec:
-    """Load a spec and run every check; raise SpecError listing all problems found."""
-    spec = load(path)
-    problems = _ref_problems(spec)
-    if not problems:  # the validator chokes on dangling refs; report them alone first
+    raw, shown: the spec's bytes and name when it comes from elsewhere (a git commit).
+    Raises SpecError listing every problem found.
+    """
+    spec = load(path, raw, shown)
+    problems = _structure_problems(spec)
+    if not problems and validate:  # the validator chokes on dangling and looping refs: those come alone
         problems = _schema_problems(spec)
     if problems:
         raise SpecError(problems)

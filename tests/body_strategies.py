@@ -17,7 +17,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from tests.sdk_contract import resolve
+from scripts.documents import json_path
+from scripts.openapi import follow
 
 KNOWN_KEYWORDS = {
     "type", "properties", "required", "additionalProperties", "items", "enum", "anyOf", "$ref",
@@ -63,12 +64,12 @@ def unsupported(schema: Any, document: dict[str, Any], where: str = "#") -> list
                 for index, sub in enumerate(value):
                     found += unsupported(sub, document, f"{where}/anyOf/{index}")
             elif key == "$ref":
-                found += unsupported(resolve(document, schema), document, value)
+                found += unsupported(follow(document, schema)[0], document, value)
     return found
 
 
 def valid_bodies(schema: dict[str, Any], document: dict[str, Any]) -> st.SearchStrategy[Any]:
-    schema = resolve(document, schema)
+    schema = follow(document, schema)[0]
     if "anyOf" in schema:
         return st.one_of([valid_bodies(option, document) for option in schema["anyOf"]])
     if "enum" in schema:
@@ -124,7 +125,7 @@ def _objects(schema: dict[str, Any], document: dict[str, Any]) -> st.SearchStrat
 
 def fits(value: Any, schema: dict[str, Any], document: dict[str, Any]) -> bool:
     """Whether value has a JSON type the schema allows (enum members, ranges and patterns aside)."""
-    schema = resolve(document, schema)
+    schema = follow(document, schema)[0]
     if "anyOf" in schema:
         return any(fits(value, option, document) for option in schema["anyOf"])
     types = schema.get("type")
@@ -144,14 +145,7 @@ class Breakage:
 
     @property
     def expected_path(self) -> str:
-        path = "$"
-        for step in self.location:
-            path += (
-                f"[{step}]"
-                if isinstance(step, int)
-                else (f".{step}" if step.isidentifier() else f"[{json.dumps(step)}]")
-            )
-        return path
+        return json_path(self.location)
 
 
 def breakages(body: Any, schema: dict[str, Any], document: dict[str, Any]) -> list[Breakage]:
@@ -161,9 +155,9 @@ def breakages(body: Any, schema: dict[str, Any], document: dict[str, Any]) -> li
 
 
 def _walk(body: Any, schema: dict[str, Any], document: dict[str, Any], at: tuple[str | int, ...]) -> Iterator[Breakage]:
-    schema = resolve(document, schema)
+    schema = follow(document, schema)[0]
     if "anyOf" in schema:
-        options = [resolve(document, option) for option in schema["anyOf"]]
+        options = [follow(document, option)[0] for option in schema["anyOf"]]
         matching = [option for option in options if fits(body, option, document)]
         if len(matching) == 1:
             yield from _walk(body, matching[0], document, at)

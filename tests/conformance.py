@@ -17,6 +17,7 @@ from schemathesis.specs.openapi.checks import (
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from scripts import recordings, specs
+from scripts.documents import json_path
 
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 _schemas: dict[str, OpenApiSchema] = {}
@@ -29,10 +30,6 @@ def _schema(spec_name: str) -> OpenApiSchema:
         assert isinstance(schema, OpenApiSchema)
         _schemas[spec_name] = schema
     return _schemas[spec_name]
-
-
-def _json_path(parts: list[str | int]) -> str:
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
 
 
 def conformance_problems(recording: recordings.Recording) -> list[str]:
@@ -56,7 +53,7 @@ def conformance_problems(recording: recordings.Recording) -> list[str]:
         problems = []
         for failure in group.exceptions:
             if isinstance(failure, JsonSchemaError):
-                detail = f"response.body {_json_path(list(failure.instance_path))}: {failure.validation_message}"
+                detail = f"response.body {json_path(tuple(failure.instance_path))}: {failure.validation_message}"
             else:
                 detail = f"{failure.title}: {str(failure.message).splitlines()[0]}"
             problems.append(f"{specs.display(recording.file)}: {detail}")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from scripts.mock import serving
-from tests.sdk_calls import CALLS, OperationCall
+from scripts.sdk_calls import CALLS, OperationCall
 
 
 @pytest.fixture(params=CALLS, ids=lambda call: call.id)

@@ -1,80 +1,14 @@
-"""Helpers that tie a recording to its spec operation and to the generated SDK."""
+"""Assertions that tie a parsed SDK value to the recorded JSON and the spec's schema."""
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
-from dataclasses import dataclass
-from functools import cache
-from types import ModuleType
 from typing import Any
 from uuid import UUID
 
-from openapi_python_client.strings import PythonIdentifier
-
-from scripts import generate, recordings, specs
-
-# Field names the generator would otherwise turn into Python identifiers with this prefix.
-FIELD_PREFIX = "field_"
-
-
-@cache
-def spec(name: str) -> specs.Spec:
-    return specs.load(specs.SPECS_DIR / f"{name}.yaml")
-
-
-@cache
-def package_name(spec_name: str) -> str:
-    return next(t.package_name for t in generate.targets([spec_name]))
-
-
-@dataclass(frozen=True)
-class Operation:
-    spec: specs.Spec
-    path: str
-    method: str
-    definition: dict[str, Any]
-
-    @property
-    def operation_id(self) -> str:
-        return str(self.definition["operationId"])
-
-    def module(self) -> ModuleType:
-        return importlib.import_module(generate.operation_module(package_name(self.spec.name), self.definition))
-
-    def response_schema(self, status: int) -> dict[str, Any]:
-        response = self.definition["responses"][str(status)]
-        return dict(response["content"]["application/json"]["schema"])
-
-    def sdk_arguments(self, recording: recordings.Recording) -> dict[str, Any]:
-        """The keyword arguments that make the SDK send the recorded request."""
-        arguments: dict[str, Any] = {}
-        path_values = recordings.path_parameters(self.path, recording.path)
-        assert path_values is not None, f"{recording.name}: path {recording.path} does not fit {self.path}"
-        arguments.update(path_values)
-        arguments.update(recording.query)
-        return {python_name(k): v for k, v in arguments.items()}
-
-
-def python_name(json_name: str) -> str:
-    return str(PythonIdentifier(json_name, FIELD_PREFIX))
-
-
-def operation_for(recording: recordings.Recording) -> Operation:
-    document = spec(recording.spec_name)
-    for path, method, definition in document.operations():
-        if definition.get("operationId") == recording.operation_id:
-            return Operation(document, path, method, definition)
-    raise AssertionError(f"{recording.name}: no operation {recording.operation_id} in the spec")
-
-
-def resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        target: Any = document
-        for part in schema["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        schema = target
-    return schema
+from scripts.openapi import follow
+from scripts.sdk_calls import package_name, python_name
 
 
 def schema_class(spec_name: str, schema: dict[str, Any]) -> type:
@@ -94,9 +28,9 @@ def assert_matches(value: Any, body: Any, schema: dict[str, Any], document: dict
     """Assert that a parsed SDK value holds exactly the recorded JSON value, with the spec's types."""
     from attrs import has
 
-    schema = resolve(document, schema)
+    schema = follow(document, schema)[0]
     if "anyOf" in schema:
-        options = [resolve(document, s) for s in schema["anyOf"]]
+        options = [follow(document, s)[0] for s in schema["anyOf"]]
         chosen = next(s for s in options if _json_type_fits(body, s))
         assert_matches(value, body, chosen, document, where)
         return
@@ -155,9 +89,10 @@ def _json_type_fits(body: Any, schema: dict[str, Any]) -> bool:
 
 def normalized(body: Any, schema: dict[str, Any], document: dict[str, Any]) -> Any:
     """The JSON value with timestamps as instants, so `...Z` and `...+00:00` compare equal."""
-    schema = resolve(document, schema)
+    schema = follow(document, schema)[0]
     if "anyOf" in schema:
-        chosen = next(resolve(document, s) for s in schema["anyOf"] if _json_type_fits(body, resolve(document, s)))
+        options = [follow(document, s)[0] for s in schema["anyOf"]]
+        chosen = next(s for s in options if _json_type_fits(body, s))
         return normalized(body, chosen, document)
     if isinstance(body, dict):
         properties = schema.get("properties", {})

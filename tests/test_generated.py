@@ -12,9 +12,7 @@ import pytest
 from scripts import generate, specs
 
 OPERATIONS = [
-    (target, operation)
-    for target in generate.targets()
-    for _path, _method, operation in specs.load(target.spec_path).operations()
+    (target, operation.node) for target in generate.targets() for operation in specs.load(target.spec_path).operations()
 ]
 
 

@@ -57,10 +57,18 @@ def test_undocumented_status_and_content_type_are_reported() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("  status: 200\n", "", r"broken\.yaml: missing field 'response\.status'"),
-        ('"id": 12345,', '"id": 12345,,', r"broken\.yaml: response\.body is not JSON \(line 2 of the body\)"),
-        ("  authorized: true", "  authorized: yes please", r"broken\.yaml: field 'request\.authorized' must be bool"),
-        ("request:\n", "request: [\n", r"broken\.yaml:\d+:\d+: invalid YAML"),
+        ("  status: 200\n", "", r"broken\.yaml:\d+:\d+: #/response/status: missing field 'response\.status'"),
+        (
+            '"id": 12345,',
+            '"id": 12345,,',
+            r"broken\.yaml:\d+:\d+: #/response/body: response\.body is not JSON \(line 2 of the body\)",
+        ),
+        (
+            "  authorized: true",
+            "  authorized: yes please",
+            r"broken\.yaml:\d+:\d+: #/request/authorized: field 'request\.authorized' must be bool",
+        ),
+        ("request:\n", "request: [\n", r"broken\.yaml:\d+:\d+: #/: invalid YAML"),
     ],
     ids=["missing-field", "body-not-json", "wrong-type", "invalid-yaml"],
 )

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.sdk_calls import CALLS_BY_ID, MODES, OperationCall, json_response
+from scripts.sdk_calls import CALLS_BY_ID, OperationCall
+from tests.sdk_calls import MODES, json_response
 from tests.upstream_mock import mock_upstream
 
 

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scripts.sdk_calls import CALLS, OperationCall
 from tests import sdk_contract
 from tests.body_strategies import (
     WRONG_TYPE_POOL,
@@ -32,7 +33,7 @@ from tests.body_strategies import (
     unsupported,
     valid_bodies,
 )
-from tests.sdk_calls import CALLS, MODES, OperationCall, json_response
+from tests.sdk_calls import MODES, json_response
 from tests.upstream_mock import mock_upstream
 
 EXAMPLES_PER_CASE = 200

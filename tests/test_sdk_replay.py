@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 
-from scripts import recordings, specs
+from scripts import recordings, sdk_calls, specs
 from tests import sdk_contract
 from tests.upstream_mock import mock_upstream
 
@@ -23,8 +23,8 @@ TOKEN = "REDACTED"
 
 
 def make_client(recording: recordings.Recording) -> Any:
-    client_module = importlib.import_module(f"{sdk_contract.package_name(recording.spec_name)}.client")
-    base_url = sdk_contract.spec(recording.spec_name).document["servers"][0]["url"]
+    client_module = importlib.import_module(f"{sdk_calls.package_name(recording.spec_name)}.client")
+    base_url = sdk_calls.spec(recording.spec_name).document["servers"][0]["url"]
     if recording.authorized:
         return client_module.AuthenticatedClient(base_url=base_url, token=TOKEN)
     return client_module.Client(base_url=base_url)
@@ -39,7 +39,7 @@ def recorded_response(recording: recordings.Recording) -> httpx.Response:
 
 
 def check_exchange(recording: recordings.Recording, sent: httpx.Request, response: Any) -> None:
-    operation = sdk_contract.operation_for(recording)
+    operation = sdk_calls.operation_for(recording)
     assert sent.method == recording.method
     assert sent.url.raw_path.split(b"?")[0].decode() == recording.path, "path or its percent-encoding differs"
     assert dict(parse_qsl(sent.url.query.decode(), keep_blank_values=True)) == recording.query
@@ -63,7 +63,7 @@ def check_exchange(recording: recordings.Recording, sent: httpx.Request, respons
 
 @pytest.mark.parametrize("recording", RECORDINGS, ids=lambda r: r.name)
 def test_sync_replay(recording: recordings.Recording) -> None:
-    operation = sdk_contract.operation_for(recording)
+    operation = sdk_calls.operation_for(recording)
     with mock_upstream() as router:
         route = router.route().mock(return_value=recorded_response(recording))
         with make_client(recording) as client:
@@ -74,7 +74,7 @@ def test_sync_replay(recording: recordings.Recording) -> None:
 
 @pytest.mark.parametrize("recording", RECORDINGS, ids=lambda r: r.name)
 async def test_async_replay(recording: recordings.Recording) -> None:
-    operation = sdk_contract.operation_for(recording)
+    operation = sdk_calls.operation_for(recording)
     with mock_upstream() as router:
         route = router.route().mock(return_value=recorded_response(recording))
         async with make_client(recording) as client:
@@ -86,8 +86,8 @@ async def test_async_replay(recording: recordings.Recording) -> None:
 def test_every_operation_has_a_recording_for_every_documented_status() -> None:
     recorded = {(r.spec_name, r.operation_id, r.status) for r in RECORDINGS}
     for spec_path in specs.spec_paths():
-        document = sdk_contract.spec(spec_path.stem)
-        for _path, _method, definition in document.operations():
-            for status in definition["responses"]:
-                key = (spec_path.stem, definition["operationId"], int(status))
+        document = sdk_calls.spec(spec_path.stem)
+        for operation in document.operations():
+            for status in operation.node["responses"]:
+                key = (spec_path.stem, operation.operation_id, int(status))
                 assert key in recorded, f"no recording for {key}"

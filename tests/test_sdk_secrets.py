@@ -14,7 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.sdk_calls import CALLS_BY_ID, MODES, TOKEN, OperationCall, json_response
+from scripts.sdk_calls import CALLS_BY_ID, TOKEN, OperationCall
+from tests.sdk_calls import MODES, json_response
 from tests.upstream_mock import mock_upstream
 
 FLOW_MUSIC = CALLS_BY_ID["useapi.getFlowMusicAccount"]

@@ -16,7 +16,8 @@ import pytest
 
 from scripts.mock import serving
 from scripts.replay import ReplayApp
-from tests.sdk_calls import CALLS_BY_ID, MODES, OperationCall, json_response
+from scripts.sdk_calls import CALLS_BY_ID, OperationCall
+from tests.sdk_calls import MODES, json_response
 from tests.upstream_mock import mock_upstream
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]

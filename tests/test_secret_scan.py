@@ -14,15 +14,14 @@ from pathlib import Path
 import pytest
 
 from scripts import recordings, specs
+from scripts.project import RECORDINGS_DIR
 from tests.secret_scan import scan
 
-COMMITTED_FILES = sorted(recordings.RECORDINGS_DIR.rglob("*.yaml")) + specs.spec_paths()
+COMMITTED_FILES = sorted(RECORDINGS_DIR.rglob("*.yaml")) + specs.spec_paths()
 
 
 def test_scan_covers_every_recording_and_spec() -> None:
-    assert len([p for p in COMMITTED_FILES if p.is_relative_to(recordings.RECORDINGS_DIR)]) == len(
-        recordings.load_all()
-    )
+    assert len([p for p in COMMITTED_FILES if p.is_relative_to(RECORDINGS_DIR)]) == len(recordings.load_all())
     assert {p.name for p in specs.spec_paths()} <= {p.name for p in COMMITTED_FILES}
 
 

@@ -1,9 +1,10 @@
-"""The specs are valid OpenAPI 3.1, lint clean, and a broken spec is reported with its place."""
+"""The specs are valid OpenAPI 3.1, and a broken spec is reported with its place.
+
+Redocly's lint runs in `make lint`, a prerequisite of `make test` (once per spec change).
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,22 +23,6 @@ def test_both_specs_are_present() -> None:
 def test_spec_is_valid_openapi_3_1(path: Path) -> None:
     spec = specs.check(path)
     assert spec.document["openapi"] == "3.1.0"
-
-
-def test_specs_lint_clean_with_redocly() -> None:
-    redocly = ROOT / ".redocly" / "node_modules" / ".bin" / "redocly"
-    if not redocly.exists():
-        pytest.fail("Redocly CLI is not installed: run `make test`, which installs it")
-    result = subprocess.run(
-        [str(redocly), "lint", "--config", ".redocly/redocly.yaml", *map(str, SPEC_PATHS)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "REDOCLY_TELEMETRY": "off"},
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Warning was generated" not in result.stdout + result.stderr
 
 
 def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
@@ -104,3 +89,16 @@ def test_duplicate_key_is_reported(tmp_path: Path) -> None:
 def test_cli_exits_nonzero_and_prints_the_place(tmp_path: Path) -> None:
     path = _broken_copy(tmp_path, '$ref: "#/components/schemas/ApiError"', '$ref: "#/components/schemas/Gone"')
     assert specs.main([str(path)]) == 1
+
+
+def test_a_schema_that_contains_itself_is_accepted(tmp_path: Path) -> None:
+    """A tree (a field that refers back to its own schema) is no loop: only a schema that is itself is refused."""
+    path = _broken_copy(
+        tmp_path,
+        "          description: The useapi.net user id.\n",
+        "          description: The useapi.net user id.\n        parent:\n"
+        '          $ref: "#/components/schemas/Account"\n',
+    )
+    assert specs.check(path).document["components"]["schemas"]["Account"]["properties"]["parent"] == {
+        "$ref": "#/components/schemas/Account"
+    }

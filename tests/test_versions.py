@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import changelog, diff, generate, spec_diff, specs
+from scripts import changelog, diff, generate, spec_diff, specs, versioning
+from scripts.project import CHANGELOG_DIR
 
 TARGETS = generate.targets()
 
@@ -21,7 +22,7 @@ def _info_version(target: generate.Target) -> str:
 def test_package_version_is_the_spec_info_version(target: generate.Target) -> None:
     with (target.output_dir / "pyproject.toml").open("rb") as file:
         assert tomllib.load(file)["project"]["version"] == _info_version(target)
-    spec_diff.parse_version(_info_version(target))  # MAJOR.MINOR.PATCH, so bumps can be judged
+    versioning.parse_version(_info_version(target))  # MAJOR.MINOR.PATCH, so bumps can be judged
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
@@ -33,7 +34,7 @@ def test_uv_lock_records_the_same_version(target: generate.Target) -> None:
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
 def test_changelog_ships_in_the_package_and_leads_with_the_version(target: generate.Target) -> None:
-    source = changelog.CHANGELOG_DIR / f"{target.name}.md"
+    source = CHANGELOG_DIR / f"{target.name}.md"
     assert (target.output_dir / "CHANGELOG.md").read_bytes() == source.read_bytes()
     newest = next(line for line in source.read_text(encoding="utf-8").splitlines() if line.startswith("## "))
     assert newest.split()[1] == _info_version(target)

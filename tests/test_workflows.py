@@ -28,6 +28,16 @@ def _steps() -> list[dict[str, Any]]:
     return steps
 
 
+def _make_prerequisites(target: str) -> list[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (line,) = re.findall(rf"(?m)^{target}:(.*)$", makefile)
+    return str(line).split()
+
+
+def test_make_test_runs_the_workflow_linters_once_through_these_tests() -> None:
+    assert "lint-workflows" not in _make_prerequisites("test")
+
+
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
 
@@ -41,8 +51,11 @@ def test_triggers_pull_requests_and_pushes_to_main() -> None:
 
 def test_runs_the_make_targets_and_writes_the_diff_to_the_job_summary() -> None:
     runs = [step.get("run", "") for step in _steps()]
-    for command in ("make lint", "make check-generated", "make test", "make docs"):
+    for command in ("make lint", "make test", "make docs"):
         assert any(run.strip() == command for run in runs), command
+    # make test checks generated/ itself: a step of its own would run the generator twice.
+    assert not any("check-generated" in run for run in runs)
+    assert "check-generated" in _make_prerequisites("test")
     (diff_step,) = [step for step in _steps() if "make diff" in step.get("run", "")]
     assert diff_step["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
     names = [step.get("name") for step in _steps()]

@@ -1,0 +1,18 @@
+"""Where things are in this repository, and how a path is shown in messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS_DIR = ROOT / "specs"
+RECORDINGS_DIR = ROOT / "tests" / "recordings"
+CHANGELOG_DIR = ROOT / "changelogs"
+
+
+def display(path: Path) -> str:
+    """path relative to the repository when it is inside it, else as given."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
