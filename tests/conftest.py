@@ -1,4 +1,4 @@
-"""Fixtures shared by the SDK behaviour tests."""
+"""Fixtures shared by the SDK behaviour tests; the network guard for every test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ from collections.abc import Iterator
 import pytest
 
 from scripts.mock import serving
+from tests.raw_server import RawServer
 from tests.sdk_calls import CALLS, OperationCall
+
+# No test reaches beyond 127.0.0.1; see tests/network_guard.py.
+pytest_plugins = ["tests.network_guard"]
 
 
 @pytest.fixture(params=CALLS, ids=lambda call: call.id)
@@ -21,3 +25,10 @@ def replay_server() -> Iterator[str]:
     """The replay app over real HTTP on 127.0.0.1, for a module's tests."""
     with serving(wait_for_stop=False) as base_url:
         yield base_url
+
+
+@pytest.fixture(scope="module")
+def raw_server() -> Iterator[RawServer]:
+    """A raw HTTP server on 127.0.0.1 that answers what each test tells it, however malformed."""
+    with RawServer() as server:
+        yield server
