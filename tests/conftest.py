@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 
@@ -32,3 +33,19 @@ def raw_server() -> Iterator[RawServer]:
     """A raw HTTP server on 127.0.0.1 that answers what each test tells it, however malformed."""
     with RawServer() as server:
         yield server
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the waits between retries instead of sleeping them."""
+    recorded: list[float] = []
+
+    async def fake_async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    import httpx_retries.retry
+
+    # Replace the module's own references only: a server thread elsewhere keeps its real sleep.
+    monkeypatch.setattr(httpx_retries.retry, "time", SimpleNamespace(sleep=recorded.append))
+    monkeypatch.setattr(httpx_retries.retry, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
+    return recorded

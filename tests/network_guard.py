@@ -60,7 +60,7 @@ def _connect_ex(self: socket.socket, address: Any) -> int:
 
 def _sendto(self: socket.socket, data: Any, *args: Any) -> int:
     _check(self, args[-1], "socket.sendto")
-    return _real_sendto(self, data, *args)  # type: ignore[arg-type, no-any-return]
+    return _real_sendto(self, data, *args)
 
 
 def _getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
@@ -72,7 +72,7 @@ def _getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
 
 def install() -> None:
     socket.socket.connect = _connect  # type: ignore[method-assign, assignment]
-    socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]
+    socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign, assignment]
     socket.socket.sendto = _sendto  # type: ignore[method-assign, assignment]
     socket.getaddrinfo = _getaddrinfo
 

@@ -2,7 +2,8 @@
 
 The test sets `answer`, a function from the request's bytes (head and body) to the bytes to
 send back, or to RESET (a TCP reset) or DROP (close without a word). Every request is recorded
-as received, byte for byte. One connection per request: the server closes it after answering.
+as received, byte for byte. One connection per request: the server closes it after answering
+(well-formed answers say `connection: close`, so no client reuses it).
 The server stops when its `with` block ends; its threads are daemons.
 """
 
@@ -21,10 +22,14 @@ DROP = b"<drop>"
 Answer = Callable[[bytes], bytes]
 
 
-def http_answer(status: str, body: bytes = b"", **headers: str) -> bytes:
-    """A well-formed HTTP/1.1 answer with a content-length, for the cases that need one."""
-    lines = [f"HTTP/1.1 {status}", *(f"{name.replace('_', '-')}: {value}" for name, value in headers.items())]
-    lines.append(f"content-length: {len(body)}")
+def http_answer(status: str, body: bytes = b"", *lines: str, **headers: str) -> bytes:
+    """A well-formed HTTP/1.1 answer with a content-length; `lines` are raw header lines."""
+    lines = (
+        f"HTTP/1.1 {status}",
+        *lines,
+        *(f"{name.replace('_', '-')}: {value}" for name, value in headers.items()),
+    )
+    lines += (f"content-length: {len(body)}", "connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 

@@ -85,6 +85,13 @@ def _first_ok_recordings() -> list[OperationCall]:
 CALLS = _first_ok_recordings()
 CALLS_BY_ID = {call.id: call for call in CALLS}
 MODES = ["sync", "async"]
+# MODES on each transport: httpx's own (sync and async) and the aiohttp extra (async).
+TRANSPORTS = ["sync", "async", "aiohttp"]
+
+
+def transport_options(transport: str) -> dict[str, Any]:
+    """The client options that select a transport of TRANSPORTS; `run` treats "aiohttp" as async."""
+    return {"async_transport": "aiohttp"} if transport == "aiohttp" else {}
 
 
 def json_response(

@@ -18,8 +18,13 @@ from tests.raw_server import RawServer
 
 def test_connections_outside_loopback_are_refused_before_leaving() -> None:
     with network_guard.expecting_blocked() as blocked:
-        for address in [("192.0.2.1", 80), ("10.0.0.1", 443), ("::1", 80, 0, 0)]:
-            family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        addresses: list[tuple[str, int] | tuple[str, int, int, int]] = [
+            ("192.0.2.1", 80),
+            ("10.0.0.1", 443),
+            ("::1", 80, 0, 0),
+        ]
+        for address in addresses:
+            family = socket.AF_INET6 if len(address) == 4 else socket.AF_INET
             with socket.socket(family) as sock, pytest.raises(network_guard.NetworkBlocked):
                 sock.connect(address)
         with pytest.raises(network_guard.NetworkBlocked):
@@ -39,6 +44,9 @@ def test_loopback_is_allowed(raw_server: RawServer) -> None:
     assert httpx.get(raw_server.base_url, timeout=5).status_code == 200
 
 
+# The guard, and nothing the run does not need.
+PLUGINS = ["-p", "tests.network_guard", "-p", "no:cacheprovider", "-p", "no:asyncio"]
+
 SWALLOWING_TEST = """
 import httpx
 
@@ -53,7 +61,7 @@ def test_swallows_the_refusal():
 def test_a_test_that_catches_the_refusal_still_fails(tmp_path: Path) -> None:
     (tmp_path / "test_swallow.py").write_text(SWALLOWING_TEST, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "tests.network_guard", "-p", "no:cacheprovider", "-p", "no:asyncio", "-q", str(tmp_path)],
+        [sys.executable, "-m", "pytest", "-q", *PLUGINS, str(tmp_path)],
         cwd=tmp_path,
         env={"PYTHONPATH": str(specs.ROOT), "PATH": ""},
         capture_output=True,

@@ -29,22 +29,6 @@ def call(request: pytest.FixtureRequest) -> OperationCall:
     return request.param  # type: ignore[no-any-return]
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record the waits between attempts instead of sleeping them."""
-    recorded: list[float] = []
-
-    async def fake_async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    import httpx_retries.retry
-
-    # Replace the module's own references only: a server thread elsewhere keeps its real sleep.
-    monkeypatch.setattr(httpx_retries.retry, "time", SimpleNamespace(sleep=recorded.append))
-    monkeypatch.setattr(httpx_retries.retry, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
-    return recorded
-
-
 def ok(call: OperationCall) -> httpx.Response:
     return json_response(200, call.recording.body_text)
 

@@ -86,7 +86,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             limit=self._limits.max_connections or 0,
             keepalive_timeout=self._limits.keepalive_expiry,
         )
-        return aiohttp.ClientSession(
+        session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),  # httpx keeps the cookies
             auto_decompress=False,  # the SDK decompresses, under its size cap
@@ -94,6 +94,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             max_field_size=MAX_RESPONSE_HEADER_BYTES,
             max_headers=_MAX_HEADER_LINES,
         )
+        # aiohttp resends a GET once after a reset or a disconnect, and has no public switch for it;
+        # httpx's transport does not, and the SDK's own retries decide (tests/test_sdk_wire.py counts).
+        session._retry_connection = False
+        return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._session is None or self._session.closed:
