@@ -52,6 +52,15 @@ def _aiohttp_transport_class() -> "type[AiohttpTransport]":
     raise errors.MissingExtraError(f'async_transport="aiohttp" needs the aiohttp extra: {AIOHTTP_INSTALL} ({reason})')
 
 
+class UnprintedBytes(bytes):
+    """A body as read: bytes whose repr leaves the content out. Endpoint functions hold it while
+    they parse, and a traceback printed with its locals (pytest --showlocals) would otherwise show
+    a body that echoes the request, token included. Response.content is plain bytes."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} bytes, not shown>"
+
+
 def _check_token(token: str) -> None:
     """A token httpx can send in a header; the error never quotes it."""
     if not isinstance(token, str) or not token:
@@ -204,7 +213,7 @@ class Client:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
 
-    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, bytes]:
+    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, UnprintedBytes]:
         """Send one request of an endpoint module; return the response and its body."""
         try:
             with self.get_httpx_client().stream(**request) as response:
@@ -212,12 +221,12 @@ class Client:
                 if body.built_whole is None:
                     for chunk in response.iter_raw():
                         body.feed(chunk)
-                return response, body.finish()
+                return response, UnprintedBytes(body.finish())
         except httpx.HTTPError as error:
             failure = self._detached(error)
         raise failure
 
-    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, bytes]:
+    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, UnprintedBytes]:
         """Send one request of an endpoint module; return the response and its body."""
         try:
             async with self.get_async_httpx_client().stream(**request) as response:
@@ -225,7 +234,7 @@ class Client:
                 if body.built_whole is None:
                     async for chunk in response.aiter_raw():
                         body.feed(chunk)
-                return response, body.finish()
+                return response, UnprintedBytes(body.finish())
         except httpx.HTTPError as error:
             failure = self._detached(error)
         raise failure

@@ -34,9 +34,10 @@ def _parse_response(
             return response_401
 
     except errors.ResponseValidationError as error:
-        raise error.for_response("get_account", response, content) from None
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_account", response, bytes(content)).with_traceback(None) from None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, content)
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
     else:
         return None
 
@@ -46,7 +47,7 @@ def _build_response(
 ) -> Response[Account | ApiError]:
     return Response(
         status_code=response.status_code,
-        content=content,
+        content=bytes(content),
         headers=response.headers,
         parsed=_parse_response(client=client, response=response, content=content),
     )

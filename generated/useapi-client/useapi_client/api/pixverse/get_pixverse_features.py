@@ -49,9 +49,10 @@ def _parse_response(
             return response_401
 
     except errors.ResponseValidationError as error:
-        raise error.for_response("get_pixverse_features", response, content) from None
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_pixverse_features", response, bytes(content)).with_traceback(None) from None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, content)
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
     else:
         return None
 
@@ -61,7 +62,7 @@ def _build_response(
 ) -> Response[ApiError | PixverseFeatures]:
     return Response(
         status_code=response.status_code,
-        content=content,
+        content=bytes(content),
         headers=response.headers,
         parsed=_parse_response(client=client, response=response, content=content),
     )
