@@ -22,7 +22,7 @@ from ._constants import (
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport
 
-AIOHTTP_INSTALL = 'pip install "imaginepro-client[aiohttp]"'
+_AIOHTTP_INSTALL = 'pip install "imaginepro-client[aiohttp]"'
 
 
 def default_retry() -> Retry:
@@ -49,10 +49,10 @@ def _aiohttp_transport_class() -> "type[AiohttpTransport]":
         reason = str(error)
     else:
         return AiohttpTransport
-    raise errors.MissingExtraError(f'async_transport="aiohttp" needs the aiohttp extra: {AIOHTTP_INSTALL} ({reason})')
+    raise errors.MissingExtraError(f'async_transport="aiohttp" needs the aiohttp extra: {_AIOHTTP_INSTALL} ({reason})')
 
 
-class UnprintedBytes(bytes):
+class _UnprintedBytes(bytes):
     """A body as read: bytes whose repr leaves the content out. Endpoint functions hold it while
     they parse, and a traceback printed with its locals (pytest --showlocals) would otherwise show
     a body that echoes the request, token included. Response.content is plain bytes."""
@@ -213,7 +213,7 @@ class Client:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
 
-    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, UnprintedBytes]:
+    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
         """Send one request of an endpoint module; return the response and its body."""
         try:
             with self.get_httpx_client().stream(**request) as response:
@@ -221,12 +221,12 @@ class Client:
                 if body.built_whole is None:
                     for chunk in response.iter_raw():
                         body.feed(chunk)
-                return response, UnprintedBytes(body.finish())
+                return response, _UnprintedBytes(body.finish())
         except httpx.HTTPError as error:
             failure = self._detached(error)
         raise failure
 
-    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, UnprintedBytes]:
+    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
         """Send one request of an endpoint module; return the response and its body."""
         try:
             async with self.get_async_httpx_client().stream(**request) as response:
@@ -234,7 +234,7 @@ class Client:
                 if body.built_whole is None:
                     async for chunk in response.aiter_raw():
                         body.feed(chunk)
-                return response, UnprintedBytes(body.finish())
+                return response, _UnprintedBytes(body.finish())
         except httpx.HTTPError as error:
             failure = self._detached(error)
         raise failure
