@@ -130,7 +130,7 @@ from useapi_client.api.dreamina import get_dreamina_account
 
 
 @pytest.mark.parametrize("transport", ["sync", "httpx", "aiohttp"])
-@pytest.mark.parametrize("account", ["garbage", "reset", "unexpected", "invalid", "refused"])
+@pytest.mark.parametrize("account", ["garbage", "reset", "unexpected", "invalid", "too-large", "refused"])
 async def test_a_failing_call(transport, account):
     base_url = os.environ["REFUSED_URL" if account == "refused" else "SERVER_URL"]
     sdk = AuthenticatedClient(
@@ -155,6 +155,9 @@ def echoing_server(request: bytes) -> bytes:
         return b"HTTP/1.1 2OO " + authorization + b"\r\n\r\n"
     if path.endswith(b"/reset"):
         return RESET
+    if path.endswith(b"/too-large"):  # past the 1 MiB cap, with no content-length to stop it early
+        head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n"
+        return head + (authorization + b" ") * 40_000
     echo = b'{"echo": "' + authorization + b'"'  # truncated JSON: not valid, but it holds the token
     status = "596 Echo" if path.endswith(b"/unexpected") else "200 OK"
     return http_answer(status, echo, content_type="application/json")
@@ -191,8 +194,9 @@ def test_a_failing_call_under_showlocals_prints_no_token(raw_server: RawServer, 
         check=False,
     )
     output = result.stdout + result.stderr
-    assert "15 failed" in result.stdout.splitlines()[-1], output[-3000:]
-    for raised in ("RemoteProtocolError", "ReadError", "UnexpectedStatus", "ResponseValidationError", "ConnectError"):
+    assert "18 failed" in result.stdout.splitlines()[-1], output[-3000:]
+    exceptions = ["RemoteProtocolError", "ReadError", "UnexpectedStatus", "ResponseValidationError", "ConnectError"]
+    for raised in [*exceptions, "ResponseTooLargeError"]:
         assert f"E       {raised}" in output or f".{raised}:" in output, f"{raised} not shown: the scan is blind"
     assert "sdk        = AuthenticatedClient(" in output, "--showlocals printed no locals: the scan is blind"
     assert TOKEN not in output, output[max(0, output.find(TOKEN) - 2000) : output.find(TOKEN) + 200]

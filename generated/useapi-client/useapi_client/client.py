@@ -222,7 +222,7 @@ class Client:
                     for chunk in response.iter_raw():
                         body.feed(chunk)
                 return response, _UnprintedBytes(body.finish())
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
@@ -235,15 +235,16 @@ class Client:
                     async for chunk in response.aiter_raw():
                         body.feed(chunk)
                 return response, _UnprintedBytes(body.finish())
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
-    def _detached(self, error: httpx.HTTPError) -> httpx.HTTPError:
+    def _detached(self, error: Exception) -> Exception:
         """The exception alone: no traceback below this client, no chained exception, no token.
 
         The frames and exceptions of the transports below hold the request headers, token
-        included, and a misbehaving server may echo the token into a parser's message."""
+        included, and the body read so far; a misbehaving server may echo the token into a
+        parser's message."""
         message = str(error)
         for secret in self._secrets():
             message = message.replace(secret, "[token]")
