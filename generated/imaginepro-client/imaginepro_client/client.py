@@ -217,11 +217,7 @@ class Client:
         """Send one request of an endpoint module; return the response and its body."""
         try:
             with self.get_httpx_client().stream(**request) as response:
-                body = _BodyReader(response, self._max_response_bytes)
-                if body.built_whole is None:
-                    for chunk in response.iter_raw():
-                        body.feed(chunk)
-                return response, _UnprintedBytes(body.finish())
+                return response, _UnprintedBytes(_BodyReader(response, self._max_response_bytes).read())
         except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
@@ -230,11 +226,7 @@ class Client:
         """Send one request of an endpoint module; return the response and its body."""
         try:
             async with self.get_async_httpx_client().stream(**request) as response:
-                body = _BodyReader(response, self._max_response_bytes)
-                if body.built_whole is None:
-                    async for chunk in response.aiter_raw():
-                        body.feed(chunk)
-                return response, _UnprintedBytes(body.finish())
+                return response, _UnprintedBytes(await _BodyReader(response, self._max_response_bytes).aread())
         except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
@@ -319,6 +311,7 @@ class _BodyReader:
     httpx does with those it cannot decode."""
 
     def __init__(self, response: httpx.Response, limit: int | None) -> None:
+        self._response = response
         self._status_code = response.status_code
         self._limit = limit
         self._parts: list[bytes] = []
@@ -338,6 +331,18 @@ class _BodyReader:
             self._keep(self.built_whole)
         encodings = [value.strip().lower() for value in response.headers.get("content-encoding", "").split(",")]
         self._inflaters = [_Inflater(value, response.request) for value in reversed(encodings) if value in _WBITS]
+
+    def read(self) -> bytes:
+        if self.built_whole is None:
+            for chunk in self._response.iter_raw():
+                self.feed(chunk)
+        return self.finish()
+
+    async def aread(self) -> bytes:
+        if self.built_whole is None:
+            async for chunk in self._response.aiter_raw():
+                self.feed(chunk)
+        return self.finish()
 
     def feed(self, chunk: bytes) -> None:
         self._received += len(chunk)
