@@ -37,6 +37,8 @@ GENERATED_DIR = ROOT / "generated"
 CONFIG_DIR = ROOT / "scripts" / "generator"
 # Overrides of openapi-python-client's templates; each says at its top why it differs.
 TEMPLATE_DIR = CONFIG_DIR / "templates"
+# Modules the generator has no template for, rendered into each package after it ran.
+EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
 
 
 class BuildError(Exception):
@@ -132,8 +134,40 @@ def render(target: Target, workdir: Path) -> Path:
     ]
     if missing:
         raise BuildError("\n".join(missing))
+    add_extra_modules(target, project_dir)
     add_version_and_changelog(target, spec, project_dir)
     return project_dir
+
+
+def add_extra_modules(target: Target, project_dir: Path) -> None:
+    """Render extra_modules/NAME.py.jinja into the package as NAME.py, formatted like the rest.
+
+    openapi-python-client writes a fixed set of modules; the SDK's defaults and its optional
+    aiohttp transport need modules of their own.
+    """
+    import subprocess
+
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(EXTRA_MODULE_DIR),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    written = []
+    for template in sorted(EXTRA_MODULE_DIR.glob("*.py.jinja")):
+        module = project_dir / target.package_name / template.name.removesuffix(".jinja")
+        text = environment.get_template(template.name).render(
+            project_name=target.project_name, package_name=target.package_name
+        )
+        module.write_text(text, encoding="utf-8")
+        written.append(str(module))
+    config = yaml.safe_load(target.config_path.read_text(encoding="utf-8"))
+    for hook in config.get("post_hooks", []):  # the same ruff fixes and format as the generated modules
+        command = hook.split()
+        if command[-1] == ".":
+            command[-1:] = written
+        subprocess.run(command, cwd=project_dir, check=True)
 
 
 def add_version_and_changelog(target: Target, spec: specs.Spec, project_dir: Path) -> None:

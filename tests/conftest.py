@@ -1,13 +1,18 @@
-"""Fixtures shared by the SDK behaviour tests."""
+"""Fixtures shared by the SDK behaviour tests; the network guard for every test."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 
 from scripts.mock import serving
 from scripts.sdk_calls import CALLS, OperationCall
+from tests.raw_server import RawServer
+
+# No test reaches beyond 127.0.0.1; see tests/network_guard.py.
+pytest_plugins = ["tests.network_guard"]
 
 
 @pytest.fixture(params=CALLS, ids=lambda call: call.id)
@@ -21,3 +26,26 @@ def replay_server() -> Iterator[str]:
     """The replay app over real HTTP on 127.0.0.1, for a module's tests."""
     with serving(wait_for_stop=False) as base_url:
         yield base_url
+
+
+@pytest.fixture(scope="module")
+def raw_server() -> Iterator[RawServer]:
+    """A raw HTTP server on 127.0.0.1 that answers what each test tells it, however malformed."""
+    with RawServer() as server:
+        yield server
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the waits between retries instead of sleeping them."""
+    recorded: list[float] = []
+
+    async def fake_async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    import httpx_retries.retry
+
+    # Replace the module's own references only: a server thread elsewhere keeps its real sleep.
+    monkeypatch.setattr(httpx_retries.retry, "time", SimpleNamespace(sleep=recorded.append))
+    monkeypatch.setattr(httpx_retries.retry, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
+    return recorded

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 MODES = ["sync", "async"]
+# MODES on each transport: httpx's own (sync and async) and the aiohttp extra (async).
+TRANSPORTS = ["sync", "async", "aiohttp"]
+
+
+def transport_options(transport: str) -> dict[str, Any]:
+    """The client options that select a transport of TRANSPORTS; `run` treats "aiohttp" as async."""
+    return {"async_transport": "aiohttp"} if transport == "aiohttp" else {}
 
 
 def json_response(

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the same in both SDKs
 
 from scripts.mock import serving
 from scripts.replay import ReplayApp
@@ -30,22 +31,6 @@ def call(request: pytest.FixtureRequest) -> OperationCall:
     return request.param  # type: ignore[no-any-return]
 
 
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record the waits between attempts instead of sleeping them."""
-    recorded: list[float] = []
-
-    async def fake_async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    import httpx_retries.retry
-
-    # Replace the module's own references only: a server thread elsewhere keeps its real sleep.
-    monkeypatch.setattr(httpx_retries.retry, "time", SimpleNamespace(sleep=recorded.append))
-    monkeypatch.setattr(httpx_retries.retry, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
-    return recorded
-
-
 def ok(call: OperationCall) -> httpx.Response:
     return json_response(200, call.recording.body_text)
 
@@ -55,8 +40,9 @@ def ok(call: OperationCall) -> httpx.Response:
 
 def test_default_timeout_is_finite(call: OperationCall) -> None:
     client = call.client()
+    default = call.package_module("_constants").DEFAULT_TIMEOUT
     for timeout in (client.get_httpx_client().timeout, client.get_async_httpx_client().timeout):
-        assert timeout == httpx.Timeout(30.0, connect=10.0)
+        assert timeout == default
         assert None not in (timeout.connect, timeout.read, timeout.write, timeout.pool)
 
 
@@ -65,7 +51,8 @@ def test_timeout_is_overridable_per_client(call: OperationCall) -> None:
     custom = httpx.Timeout(2.0, connect=1.0)
     assert call.client(timeout=custom).get_async_httpx_client().timeout == custom
     assert call.client().with_timeout(7.5).get_httpx_client().timeout == httpx.Timeout(7.5)
-    assert call.client().get_httpx_client().timeout == httpx.Timeout(30.0, connect=10.0), "default changed"
+    default = call.package_module("_constants").DEFAULT_TIMEOUT
+    assert call.client().get_httpx_client().timeout == default, "default changed"
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +75,11 @@ async def test_stalled_server_times_out_without_retrying(stalled_server: str, mo
 
 def test_default_retry_policy(call: OperationCall) -> None:
     retry = call.package_module("client").default_retry()
-    assert retry.total == 2
-    assert set(retry.status_forcelist) == {429, 502, 503, 504}
-    assert set(retry.retryable_exceptions) == {httpx.ConnectError, httpx.ConnectTimeout}
-    assert retry.respect_retry_after_header and retry.max_backoff_wait == 20.0
+    defaults = call.package_module("_constants")
+    assert retry.total == defaults.DEFAULT_MAX_RETRIES
+    assert set(retry.status_forcelist) == set(defaults.RETRY_STATUSES)
+    assert set(retry.retryable_exceptions) == set(defaults.RETRY_EXCEPTIONS)
+    assert retry.respect_retry_after_header and retry.max_backoff_wait == defaults.MAX_RETRY_WAIT
     assert retry.backoff_factor > 0 and retry.backoff_jitter == 1.0
 
 
@@ -110,9 +98,9 @@ async def test_at_most_two_retries_then_the_last_answer(call: OperationCall, mod
     with mock_upstream() as router:
         route = router.route().mock(return_value=json_response(503, "<html>down</html>", "text/html"))
         response = await call.run(call.client(), mode)
-    assert route.call_count == 3
+    assert route.call_count == 1 + DEFAULT_MAX_RETRIES
     assert response.status_code == 503 and response.parsed is None
-    assert len(sleeps) == 2
+    assert len(sleeps) == DEFAULT_MAX_RETRIES
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -148,7 +136,7 @@ async def test_connect_error_surfaces_once_retries_are_spent(
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize(("retry_after", "expected_wait"), [("3", 3.0), ("3600", 20.0)])
+@pytest.mark.parametrize(("retry_after", "expected_wait"), [("3", 3.0), ("3600", MAX_RETRY_WAIT)])
 async def test_retry_after_is_honoured_up_to_the_cap(
     call: OperationCall, mode: str, retry_after: str, expected_wait: float, sleeps: list[float]
 ) -> None:

@@ -1,9 +1,9 @@
-"""respx, mocking at the httpx transports the SDK clients send through.
+"""respx, mocking at httpx's own transports, which both SDK clients send through by default.
 
-respx's default mocker patches httpcore, which the async client no longer uses (it sends
-through httpx-aiohttp), and its "httpx" mocker replaces the client's whole transport, retries
-included. This one patches the innermost transports, HTTPTransport (sync) and AiohttpTransport
-(async), so every request still passes through the SDK's retrying transport.
+respx's "httpx" mocker replaces the client's whole transport, retries included. This one
+patches the innermost transports, HTTPTransport (sync) and AsyncHTTPTransport (async), so every
+request still passes through the SDK's retrying transport and its body reader. (Users' own tests
+need none of this: respx's default mocker and pytest-httpx work, see test_sdk_user_mocking.py.)
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ class SdkTransportMocker(AbstractRequestMocker):
     targets: ClassVar[list[str]] = [
         "httpx._transports.default.HTTPTransport",
         "httpx._transports.default.AsyncHTTPTransport",
-        "httpx_aiohttp.transport.AiohttpTransport",
     ]
     target_methods: ClassVar[list[str]] = ["handle_request", "handle_async_request"]
 

@@ -1,15 +1,25 @@
 """Exceptions raised by the API functions, and the checks that raise them."""
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from types import NoneType
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
+from ._constants import MAX_JSON_DEPTH
 from .types import UNSET
 
-__all__ = ["ResponseValidationError", "UnexpectedStatus"]
+__all__ = [
+    "InvalidPathParameterError",
+    "InvalidTokenError",
+    "MissingExtraError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
+    "UnexpectedStatus",
+]
 
 JSON_TYPE_NAMES = {
     dict: "object",
@@ -24,15 +34,55 @@ JSON_TYPE_NAMES = {
 
 class UnexpectedStatus(Exception):
     """The server answered a status the spec does not document, and
-    ``Client.raise_on_unexpected_status`` is set."""
+    ``Client.raise_on_unexpected_status`` is set.
+
+    Attributes:
+        status_code: the HTTP status of the response.
+        content: the raw response body. It stays out of the message: a proxy that echoes the
+            request would put the token there, and bodies can carry upstream session tokens.
+    """
 
     def __init__(self, status_code: int, content: bytes):
         self.status_code = status_code
         self.content = content
 
-        super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
-        )
+        super().__init__(f"Unexpected status code: {status_code} (the body is in .content)")
+
+
+class ResponseTooLargeError(Exception):
+    """The response body, as sent or once decompressed, is larger than the client's
+    ``max_response_bytes``. Reading stopped there: nothing more was read or decompressed.
+
+    Attributes:
+        status_code: the HTTP status of the response.
+        limit: the client's ``max_response_bytes``.
+    """
+
+    def __init__(self, status_code: int, limit: int) -> None:
+        super().__init__(f"the body of the {status_code} response is larger than max_response_bytes ({limit} bytes)")
+        self.status_code = status_code
+        self.limit = limit
+
+
+class InvalidPathParameterError(ValueError):
+    """A path parameter is empty, ``.`` or ``..``, which would change the endpoint; nothing was sent.
+
+    Attributes:
+        parameter: the parameter's name in the spec, e.g. ``account``.
+    """
+
+    def __init__(self, parameter: str, value: str) -> None:
+        super().__init__(f"path parameter {parameter!r} cannot be {value!r}: it would change the endpoint")
+        self.parameter = parameter
+
+
+class InvalidTokenError(ValueError):
+    """The token cannot be sent in a header: raised when the client is built. The message never
+    quotes the token."""
+
+
+class MissingExtraError(ImportError):
+    """An option needs an extra that is not installed; the message says what to install."""
 
 
 class ResponseValidationError(Exception):
@@ -42,7 +92,7 @@ class ResponseValidationError(Exception):
     of the wrong JSON type or format, and a nested value of the wrong shape.
 
     Attributes:
-        operation: the operationId that was called, e.g. ``getDreaminaAccount``.
+        operation: the operation's function module, e.g. ``get_dreamina_account``.
         status_code: the HTTP status of the response.
         path: the JSON path of the value at fault, e.g. ``$.credits.total``; ``$`` is the whole body.
         reason: what is wrong there.
@@ -69,10 +119,10 @@ class ResponseValidationError(Exception):
                 parts.append(f"[{json.dumps(step)}]")
         return "".join(parts)
 
-    def for_response(self, operation: str, response: httpx.Response) -> "ResponseValidationError":
+    def for_response(self, operation: str, response: httpx.Response, content: bytes) -> "ResponseValidationError":
         self.operation = operation
         self.status_code = response.status_code
-        self.content = response.content
+        self.content = content
         return self
 
     def __str__(self) -> str:
@@ -134,13 +184,55 @@ def error_at(step: str | int, error: Exception) -> ResponseValidationError:
     return error
 
 
-def parse_json(response: httpx.Response) -> Any:
+def path_segment(parameter: str, value: object) -> str:
+    """The value percent-encoded as one path segment, every byte but ``A-Z a-z 0-9 - . _ ~``."""
+    text = str(value)
+    if text in ("", ".", ".."):
+        raise InvalidPathParameterError(parameter, text)
+    return quote(text, safe="")
+
+
+def parse_json(response: httpx.Response, content: bytes) -> Any:
     """The body of a response the spec documents as application/json."""
     content_type = response.headers.get("content-type", "")
     media_type = content_type.partition(";")[0].strip().lower()
     if media_type != "application/json" and not media_type.endswith("+json"):
         raise ResponseValidationError(f"expected a JSON body, got content type {content_type or 'none'!r}")
     try:
-        return json.loads(response.content)
+        data = json.loads(content)
+    except RecursionError:
+        reason = f"body is nested deeper than {MAX_JSON_DEPTH} levels"
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
-        raise ResponseValidationError(f"body is not JSON: {error}") from None
+        reason = f"body is not JSON: {error}"
+    else:
+        check_json_values(data)
+        return data
+    raise ResponseValidationError(reason)  # outside the except block: the decoder's error holds the body
+
+
+def check_json_values(data: Any) -> None:
+    """Refuse, at their path, what JSON cannot hold but Python's parser lets through: NaN,
+    Infinity, -Infinity and numbers too large for a float (1e999); and nesting deeper than
+    MAX_JSON_DEPTH. Unknown fields included. Iterative, so no depth can exhaust the stack."""
+    pending: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    if type(data) is float:
+        _check_finite(data, ())
+    while pending:
+        value, location = pending.pop()
+        if type(value) is not dict and type(value) is not list:
+            continue
+        if len(location) >= MAX_JSON_DEPTH:
+            raise ResponseValidationError(f"nested deeper than {MAX_JSON_DEPTH} levels", location=location)
+        for key, item in value.items() if type(value) is dict else enumerate(value):
+            if type(item) is float:
+                _check_finite(item, (*location, key))
+            elif type(item) is dict or type(item) is list:
+                pending.append((item, (*location, key)))
+
+
+def _check_finite(value: float, location: tuple[str | int, ...]) -> None:
+    if not math.isfinite(value):
+        got = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+        raise ResponseValidationError(
+            f"expected a finite number, got {got} (not JSON, or too large)", location=location
+        )

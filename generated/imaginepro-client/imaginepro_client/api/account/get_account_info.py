@@ -19,34 +19,37 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountInfo | ApiError | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> AccountInfo | ApiError | None:
     try:
         if response.status_code == 200:
-            response_200 = AccountInfo.from_dict(errors.parse_json(response))
+            response_200 = AccountInfo.from_dict(errors.parse_json(response, content))
 
             return response_200
 
         if response.status_code == 401:
-            response_401 = ApiError.from_dict(errors.parse_json(response))
+            response_401 = ApiError.from_dict(errors.parse_json(response, content))
 
             return response_401
 
     except errors.ResponseValidationError as error:
-        raise error.for_response("get_account_info", response) from None
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_account_info", response, bytes(content)).with_traceback(None) from None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
     else:
         return None
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Response[AccountInfo | ApiError]:
     return Response(
         status_code=response.status_code,
-        content=response.content,
+        content=bytes(content),
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, content=content),
     )
 
 
@@ -70,11 +73,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs()
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response, content = client._request(kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, content=content)
 
 
 def sync(
@@ -120,9 +121,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs()
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response, content = await client._arequest(kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, content=content)
 
 
 async def asyncio(

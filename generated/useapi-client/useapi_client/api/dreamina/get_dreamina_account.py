@@ -1,5 +1,4 @@
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -17,7 +16,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/dreamina/accounts/{account}".format(
-            account=quote(str(account), safe=""),
+            account=errors.path_segment("account", account),
         ),
     }
 
@@ -25,40 +24,41 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> ApiError | DreaminaAccount | None:
     try:
         if response.status_code == 200:
-            response_200 = DreaminaAccount.from_dict(errors.parse_json(response))
+            response_200 = DreaminaAccount.from_dict(errors.parse_json(response, content))
 
             return response_200
 
         if response.status_code == 401:
-            response_401 = ApiError.from_dict(errors.parse_json(response))
+            response_401 = ApiError.from_dict(errors.parse_json(response, content))
 
             return response_401
 
         if response.status_code == 404:
-            response_404 = ApiError.from_dict(errors.parse_json(response))
+            response_404 = ApiError.from_dict(errors.parse_json(response, content))
 
             return response_404
 
     except errors.ResponseValidationError as error:
-        raise error.for_response("get_dreamina_account", response) from None
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_dreamina_account", response, bytes(content)).with_traceback(None) from None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
     else:
         return None
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Response[ApiError | DreaminaAccount]:
     return Response(
         status_code=response.status_code,
-        content=response.content,
+        content=bytes(content),
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, content=content),
     )
 
 
@@ -89,11 +89,9 @@ def sync_detailed(
         account=account,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response, content = client._request(kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, content=content)
 
 
 def sync(
@@ -152,9 +150,9 @@ async def asyncio_detailed(
         account=account,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response, content = await client._arequest(kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, content=content)
 
 
 async def asyncio(

@@ -30,40 +30,41 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> ApiError | PixverseFeatures | None:
     try:
         if response.status_code == 200:
-            response_200 = PixverseFeatures.from_dict(errors.parse_json(response))
+            response_200 = PixverseFeatures.from_dict(errors.parse_json(response, content))
 
             return response_200
 
         if response.status_code == 400:
-            response_400 = ApiError.from_dict(errors.parse_json(response))
+            response_400 = ApiError.from_dict(errors.parse_json(response, content))
 
             return response_400
 
         if response.status_code == 401:
-            response_401 = ApiError.from_dict(errors.parse_json(response))
+            response_401 = ApiError.from_dict(errors.parse_json(response, content))
 
             return response_401
 
     except errors.ResponseValidationError as error:
-        raise error.for_response("get_pixverse_features", response) from None
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_pixverse_features", response, bytes(content)).with_traceback(None) from None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
     else:
         return None
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Response[ApiError | PixverseFeatures]:
     return Response(
         status_code=response.status_code,
-        content=response.content,
+        content=bytes(content),
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, content=content),
     )
 
 
@@ -93,11 +94,9 @@ def sync_detailed(
         email=email,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response, content = client._request(kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, content=content)
 
 
 def sync(
@@ -154,9 +153,9 @@ async def asyncio_detailed(
         email=email,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response, content = await client._arequest(kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, content=content)
 
 
 async def asyncio(

@@ -1,0 +1,88 @@
+"""A raw HTTP/1.1 server on 127.0.0.1 for answers no well-behaved server gives.
+
+The test sets `answer`, a function from the request's bytes (head and body) to the bytes to
+send back, or to RESET (a TCP reset) or DROP (close without a word). Every request is recorded
+as received, byte for byte. One connection per request: the server closes it after answering
+(well-formed answers say `connection: close`, so no client reuses it).
+The server stops when its `with` block ends; its threads are daemons.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Self
+
+RESET = b"<reset>"
+DROP = b"<drop>"
+
+Answer = Callable[[bytes], bytes]
+
+
+def http_answer(status: str, body: bytes = b"", *lines: str, **headers: str) -> bytes:
+    """A well-formed HTTP/1.1 answer with a content-length; `lines` are raw header lines."""
+    lines = (
+        f"HTTP/1.1 {status}",
+        *lines,
+        *(f"{name.replace('_', '-')}: {value}" for name, value in headers.items()),
+    )
+    lines += (f"content-length: {len(body)}", "connection: close")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+class RawServer:
+    def __init__(self) -> None:
+        self.requests: list[bytes] = []
+        self.answer: Answer = lambda request: http_answer("200 OK", b"{}", content_type="application/json")
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._accept, name="raw-server", daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            request = b""
+            try:
+                while b"\r\n\r\n" not in request:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    request += chunk
+            except OSError:
+                return
+            self.requests.append(request)
+            reply = self.answer(request)
+            if reply == RESET:
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            elif reply != DROP:
+                try:
+                    connection.sendall(reply)
+                except OSError:  # the client gave up first (the size cap stops reading)
+                    return

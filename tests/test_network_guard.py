@@ -1,0 +1,74 @@
+"""The network guard (tests/network_guard.py) refuses every address but 127.0.0.1, resolves no
+host name, and fails a test whose code caught the refusal."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from scripts import specs
+from tests import network_guard
+from tests.raw_server import RawServer
+
+
+def test_connections_outside_loopback_are_refused_before_leaving() -> None:
+    with network_guard.expecting_blocked() as blocked:
+        addresses: list[tuple[str, int] | tuple[str, int, int, int]] = [
+            ("192.0.2.1", 80),
+            ("10.0.0.1", 443),
+            ("::1", 80, 0, 0),
+        ]
+        for address in addresses:
+            family = socket.AF_INET6 if len(address) == 4 else socket.AF_INET
+            with socket.socket(family) as sock, pytest.raises(network_guard.NetworkBlocked):
+                sock.connect(address)
+        with pytest.raises(network_guard.NetworkBlocked):
+            socket.getaddrinfo("api.useapi.net", 443)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp, pytest.raises(network_guard.NetworkBlocked):
+            udp.sendto(b"dns?", ("192.0.2.53", 53))
+    assert [what for what, _ in blocked] == [
+        "socket.connect",
+        "socket.connect",
+        "socket.connect",
+        "socket.getaddrinfo",
+        "socket.sendto",
+    ]
+
+
+def test_loopback_is_allowed(raw_server: RawServer) -> None:
+    assert httpx.get(raw_server.base_url, timeout=5).status_code == 200
+
+
+# The guard, and nothing the run does not need.
+PLUGINS = ["-p", "tests.network_guard", "-p", "no:cacheprovider", "-p", "no:asyncio"]
+
+SWALLOWING_TEST = """
+import httpx
+
+def test_swallows_the_refusal():
+    try:
+        httpx.get("https://api.useapi.net/v2/account", timeout=1)
+    except Exception:
+        pass  # an SDK maps errors; a careless test catches everything
+"""
+
+
+def test_a_test_that_catches_the_refusal_still_fails(tmp_path: Path) -> None:
+    (tmp_path / "test_swallow.py").write_text(SWALLOWING_TEST, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", *PLUGINS, str(tmp_path)],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(specs.ROOT), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    summary = result.stdout.rstrip().splitlines()[-1]
+    assert "1 passed" in summary and "1 error" in summary, summary
+    assert "tried to reach the network outside 127.0.0.1: socket.getaddrinfo 'api.useapi.net'" in result.stdout
