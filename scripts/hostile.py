@@ -41,6 +41,18 @@ def _replace(old: str, new: str, count: int = 1) -> Callable[[str], bytes]:
     return build
 
 
+def _version(new: str) -> Callable[[str], bytes]:
+    """Replace info.version, whatever the spec's current version is."""
+
+    def build(text: str) -> bytes:
+        changed, found = re.subn(r"(?m)^  version: \S+$", lambda _: f"  version: {new}", text, count=1)
+        if not found:
+            raise ValueError("info.version is no longer where scripts/hostile.py looks for it")
+        return changed.encode()
+
+    return build
+
+
 def _after_first_line(extra: str) -> Callable[[str], bytes]:
     return lambda text: text.replace("\n", "\n" + extra, 1).encode()
 
@@ -136,19 +148,19 @@ SPEC_INPUTS = [
     Hostile(
         "info.version banana",
         SPEC,
-        _replace("\n  version: 2.0.0\n", "\n  version: banana\n"),
+        _version("banana"),
         r"\d+:\d+: #/info/version: info.version 'banana' is not MAJOR.MINOR.PATCH",
     ),
     Hostile(
         "info.version with a quote",
         SPEC,
-        _replace("\n  version: 2.0.0\n", "\n  version: '2.0.0\"'\n"),
+        _version("'2.0.0\"'"),
         r"\d+:\d+: #/info/version: info.version '2.0.0\"' is not MAJOR.MINOR.PATCH",
     ),
     Hostile(
         "info.version with a newline",
         SPEC,
-        _replace("\n  version: 2.0.0\n", '\n  version: "2.0.0\\n| x |"\n'),
+        _version('"2.0.0\\n| x |"'),
         r"\d+:\d+: #/info/version: info.version '2.0.0\\n\| x \|' is not MAJOR.MINOR.PATCH",
     ),
     Hostile(
