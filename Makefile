@@ -91,7 +91,7 @@ lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 # The workflow linters run once, inside pytest (tests/test_workflows.py), which also proves
 # that they catch a broken workflow; `make lint-workflows` is for running them alone.
 test: lint check-generated check-code $(BUILD)/node.stamp
-	$(PYTHON) -m pytest -n auto
+	$(PYTHON) -m pytest -n auto --dist worksteal
 
 # --- review ------------------------------------------------------------------------------
 
