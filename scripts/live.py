@@ -168,6 +168,8 @@ class Run:
         self.sanitizer = recorder.Sanitizer(config.secrets, known_emails=[*accounts, *unknowns])
         self.recordings_dir = config.out / "recordings"
         self._written: set[Path] = set()
+        # One connection pool (and one TLS context) for the whole run, shared by its clients.
+        self.transport = httpx.HTTPTransport()
 
     def client(self, host: live_config.Host, call: Call, **options: Any) -> Any:
         if self.config.timeout is not None:
@@ -208,7 +210,7 @@ class Run:
     def exchange(self, host: live_config.Host, call: Call) -> Exchange:
         """The live call, through the SDK: one request, plus the SDK's own retries."""
         errors = importlib.import_module(f"{host.package}.errors")
-        capture = Capture(RateLimited(httpx.HTTPTransport(), self.limiter))
+        capture = Capture(RateLimited(self.transport, self.limiter))
         client = self.client(host, call, httpx_args={"transport": capture})
         module = call.operation.module()
         body: bytes | None = None
@@ -322,11 +324,12 @@ def run(config: live_config.Config, today: dt.date) -> tuple[int, str]:
     live = Run(config, today)
     _clear_old_recordings(live.recordings_dir)
     results = []
-    for operation, calls in plan(config):
-        if isinstance(calls, str):
-            results.append(OperationResult(operation, skipped=calls))
-        else:
-            results.append(OperationResult(operation, [live.check(call) for call in calls]))
+    with live.transport:
+        for operation, calls in plan(config):
+            if isinstance(calls, str):
+                results.append(OperationResult(operation, skipped=calls))
+            else:
+                results.append(OperationResult(operation, [live.check(call) for call in calls]))
     exit_code = 1 if any(result.result == "failed" for result in results) else 0
     report = live_report.markdown(results, config, today, live.limiter.sent, config.out)
     outputs = {

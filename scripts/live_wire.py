@@ -44,7 +44,11 @@ class RateLimiter:
 
 
 class RateLimited(httpx.BaseTransport):
-    """Each request waits for the limiter, then goes to the inner transport."""
+    """Each request waits for the limiter, then goes to the inner transport.
+
+    The inner transport (its connection pool) is the run's, shared by every client: closing a
+    client leaves it open, and the run closes it at the end.
+    """
 
     def __init__(self, inner: httpx.BaseTransport, limiter: RateLimiter) -> None:
         self.inner = inner
@@ -53,9 +57,6 @@ class RateLimited(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.limiter.wait()
         return self.inner.handle_request(request)
-
-    def close(self) -> None:
-        self.inner.close()
 
 
 @dataclass
