@@ -47,7 +47,7 @@ ACCOUNTS = {
     "USEAPI_FLOWMUSIC_EMAIL": "flo.martin@mailbox.example.net",
 }
 # What each operation's page example becomes: the recording, with its placeholders made live-looking.
-FAITHFUL = {
+FAITHFUL: dict[str, tuple[str, dict[str, Any]]] = {
     "getAccount": ("200-page-example", {"id": 48213, "email": "owner@mailbox.example.net", "name": "Dana Reyes"}),
     "getDreaminaAccount": ("200-live", {}),
     "getPixverseFeatures": (

@@ -4,7 +4,6 @@ the same input."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
