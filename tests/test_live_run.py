@@ -8,6 +8,7 @@ entry point, scripts.live.main, in process with the same environment, which keep
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import os
 import socket
@@ -366,3 +367,19 @@ def test_no_token_reaches_an_output_log_line_or_exception_and_no_account_an_outp
         for secret in [*TOKENS.values(), *addresses]:
             assert secret not in text, f"{name} holds {secret!r}"
         assert next(scan(text, name), None) is None, name
+
+
+def test_summary_marks_the_drifted_operations_for_the_workflow(
+    fake_upstream: Fake, tmp_path: Path, sleeps: list[float]
+) -> None:
+    down = f"http://127.0.0.1:{_closed_port()}"
+    run_live(fake_upstream, "new-enum-value", tmp_path, IMAGINEPRO_BASE_URL=down)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["exit_code"] == 1
+    assert {(op["operation"], op["result"], op["drifted"]) for op in summary["operations"]} == {
+        ("getAccount", "conforms", False),
+        ("getDreaminaAccount", "conforms", False),
+        ("getPixverseFeatures", "conforms", False),
+        ("getFlowMusicAccount", "drift", True),
+        ("getAccountInfo", "failed", False),  # a host down is a failed run, not a drifted contract
+    }
