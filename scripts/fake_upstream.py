@@ -144,8 +144,8 @@ def environment(base_url: str, scenario: str, run: str) -> dict[str, str]:
 
 
 class FakeUpstream(ReplayApp):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, latency: float = 0.0) -> None:
+        super().__init__(latency)
         self.seen: list[Seen] = []
         self._attempts: Counter[tuple[str, str]] = Counter()
 

@@ -319,8 +319,16 @@ def _clear_old_recordings(folder: Path) -> None:
         old.unlink()
 
 
-def run(config: live_config.Config, today: dt.date) -> tuple[int, str]:
-    """Run every call, write the outputs; the exit code and the report."""
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    report: str
+    sent: int  # requests on the wire, retries included
+    waited: float  # seconds spent waiting for the rate limit
+
+
+def run(config: live_config.Config, today: dt.date) -> Outcome:
+    """Run every call and write the outputs."""
     live = Run(config, today)
     _clear_old_recordings(live.recordings_dir)
     results = []
@@ -343,7 +351,7 @@ def run(config: live_config.Config, today: dt.date) -> tuple[int, str]:
             exit_code = 1
             continue
         _write(config.out / name, text)
-    return exit_code, report
+    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited)
 
 
 def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
@@ -357,9 +365,9 @@ def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None)
     except OSError as error:
         print(f"contract-live: LIVE_OUT cannot be created: {error.strerror}", file=sys.stderr)
         return 2
-    exit_code, report = run(config, today or dt.datetime.now(dt.UTC).date())
-    print(report)
-    return exit_code
+    outcome = run(config, today or dt.datetime.now(dt.UTC).date())
+    print(outcome.report)
+    return outcome.exit_code
 
 
 if __name__ == "__main__":

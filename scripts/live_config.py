@@ -92,7 +92,7 @@ class Host:
 class Config:
     hosts: dict[str, Host]  # by spec name
     accounts: dict[str, list[str]]  # by variable name; absent when unset
-    rate: float
+    rate: float | None  # requests per second; None: no limit (make bench-live only)
     timeout: httpx.Timeout | None  # None: the SDK's default
     out: Path
 

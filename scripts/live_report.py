@@ -77,7 +77,8 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
         lines.append(f"| {host.spec_name} | {host.base_url} | {token} |")
     lines += [
         "",
-        f"{sent} GET requests sent, retries included, at most {config.rate:g} a second.",
+        f"{sent} GET requests sent, retries included, "
+        + (f"at most {config.rate:g} a second." if config.rate else "with no rate limit."),
         "",
         "## Operations",
         "",

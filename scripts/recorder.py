@@ -72,7 +72,7 @@ REPLACEMENTS = [
         "`Person 1`, ...",
         "they name real people",
     ),
-    Replacement("response headers", "dropped, but the content type", "cookies, request ids and rate-limit keys"),
+    Replacement("response headers", "dropped, except the content type", "cookies, request ids and rate-limit keys"),
 ]
 
 _TOKEN_FIELD = re.compile(r"token$", re.IGNORECASE)
