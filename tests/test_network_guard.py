@@ -102,6 +102,7 @@ def test_a_python_process_a_test_starts_is_guarded_and_reported() -> None:
 
 def test_the_live_run_aimed_at_the_real_hosts_cannot_leave_the_machine(tmp_path: Path) -> None:
     environ = {"USEAPI_TOKEN": "REDACTED-live", "IMAGINEPRO_TOKEN": "REDACTED-live", "LIVE_OUT": str(tmp_path)}
+    environ["LIVE_RATE"] = "1000"
     stdout = io.StringIO()
     with network_guard.expecting_blocked() as blocked, contextlib.redirect_stdout(stdout):
         exit_code = live.main(environ, today=dt.date(2026, 1, 2))
