@@ -7,7 +7,6 @@ entry point, scripts.live.main, in process with the same environment, which keep
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
 import os
@@ -213,12 +212,11 @@ def test_the_rate_limit_spaces_every_request_on_the_wire_retries_included(
     assert run.exit_code == 0 and len(sleeps) == 1  # the retry's own backoff was not slept
     arrivals = [seen.at for seen in run.seen]
     assert len(arrivals) == 14
-    # The limiter lets request k go 50 ms times k after the first; the server sees each a little later,
-    # by however long the thread took to be scheduled: a few ms of slack, but never a burst.
+    # The limiter lets request k go 50 ms times k after the first. The server sees each a little
+    # later, by however long its thread took to be scheduled (the first one too): 20 ms of slack.
+    # Unlimited, the 14 requests come about 10 ms apart (each is judged before the next).
     late = [arrivals[k] - arrivals[0] - 0.05 * k for k in range(len(arrivals))]
-    assert min(late) >= -0.01, late
-    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-    assert min(gaps) >= 0.03, gaps
+    assert min(late) >= -0.02, late
     assert "14 GET requests sent, retries included, at most 20 a second" in run.report
 
 
