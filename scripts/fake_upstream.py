@@ -111,6 +111,8 @@ SCENARIOS: dict[str, Drift | None] = {
     "null-field": Drift("getDreaminaAccount", body=_set(("credits", "total"), None)),
     "new-fields": Drift("getAccount", body=_new_fields),
     "new-enum-value": Drift("getFlowMusicAccount", body=_set(("tier",), "studio")),
+    # A token the recorder cannot redact as a string: it must refuse to write the recording.
+    "numeric-token": Drift("getAccount", body=_set(("api_token",), 918273645)),
     "status-596": Drift("getDreaminaAccount", status=596, raw=b'{"error": "Dreamina session expired"}'),
     "status-503": Drift("getAccount", status=503, raw=b'{"error": "Service Unavailable"}'),
     "not-json": Drift(

@@ -274,14 +274,14 @@ class Run:
         )
         left = next(secret_scan.scan(text, "recording"), None)
         if left is not None or any(secret in text for secret in self.config.secrets):
-            kind = left.kind if left else "token of this run"
+            kind = left.kind if left else "a token of this run"
             return None, Finding(
                 "recorder",
                 Level.FAILURE,
                 answer.status,
                 "$",
                 "a recording with no secret",
-                f"a {kind} left after sanitizing: not written",
+                f"{kind}, left after sanitizing: not written",
             )
         folder = self.recordings_dir / call.operation.spec.name / call.operation_id
         path = folder / f"{answer.status}-live-{self.today.isoformat()}.yaml"

@@ -27,10 +27,10 @@ class RateLimiter:
     rate: float | None
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
-    waited: float = 0.0  # seconds spent waiting, in all
-    sent: int = 0  # requests let through
-    _next: float = float("-inf")
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    waited: float = field(default=0.0, init=False)  # seconds spent waiting, in all
+    sent: int = field(default=0, init=False)  # requests let through
+    _next: float = field(default=float("-inf"), init=False, repr=False)  # when the next may go
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def wait(self) -> None:
         with self._lock:

@@ -381,3 +381,18 @@ def test_summary_marks_the_drifted_operations_for_the_workflow(
         ("getFlowMusicAccount", "drift", True),
         ("getAccountInfo", "failed", False),  # a host down is a failed run, not a drifted contract
     }
+
+
+def test_a_recording_that_still_holds_a_secret_is_not_written(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "numeric-token", tmp_path)
+    assert run.exit_code == 1
+    assert run.findings == {
+        ("warning", "useapi getAccount", "success", "200", "$.api_token", "completeness"),
+        ("failure", "useapi getAccount", "success", "200", "$", "recorder"),
+    }
+    assert (
+        "| recorder | a recording with no secret | api_token not REDACTED, left after sanitizing: not written |"
+        in run.report
+    )
+    assert not (tmp_path / "recordings/useapi/getAccount/200-live-2026-01-02.yaml").exists()
+    assert (tmp_path / "recordings/useapi/getAccount/401-live-2026-01-02.yaml").exists()
