@@ -122,6 +122,8 @@ def plan(config: live_config.Config) -> list[tuple[sdk_calls.Operation, list[Cal
 def _calls(config: live_config.Config, host: live_config.Host, operation: sdk_calls.Operation) -> list[Call] | str:
     if host.token is None:
         return f"{host.token_variable} is not set: set it to check {host.base_url}"
+    if operation.method.lower() != "get":
+        return f"a {operation.method.upper()}: the live run sends GET requests only"
     account = live_config.ACCOUNT_PARAMETERS.get((host.spec_name, operation.operation_id))
     names = [str(p.get("name")) for p in operation.definition.get("parameters", []) if isinstance(p, dict)]
     unknown = [name for name in names if account is None or name != account.parameter]

@@ -7,6 +7,7 @@ entry point, scripts.live.main, in process with the same environment, which keep
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import live, live_config, sdk_calls
 from scripts.fake_upstream import ACCOUNTS, TOKENS, FakeUpstream, environment
 from scripts.project import ROOT
 from scripts.secret_scan import scan
@@ -396,3 +398,14 @@ def test_a_recording_that_still_holds_a_secret_is_not_written(fake_upstream: Fak
     )
     assert not (tmp_path / "recordings/useapi/getAccount/200-live-2026-01-02.yaml").exists()
     assert (tmp_path / "recordings/useapi/getAccount/401-live-2026-01-02.yaml").exists()
+
+
+def test_an_operation_that_is_not_a_get_is_never_called(fake_upstream: Fake) -> None:
+    config = live_config.read(environment(fake_upstream[1], "faithful", "plan"))
+    get_account = next(op for op in sdk_calls.operations("useapi") if op.operation_id == "getAccount")
+    post = dataclasses.replace(get_account, method="post")
+    assert live._calls(config, config.hosts["useapi"], post) == "a POST: the live run sends GET requests only"
+    assert [call.name for call in live._calls(config, config.hosts["useapi"], get_account)] == [
+        "success",
+        "wrong-token",
+    ]
