@@ -49,6 +49,11 @@ async def call_on(
     server.answer = answer
     server.requests.clear()
     client = call.client(base_url=server.base_url, timeout=5.0, **transport_options(transport), **options)
+    return await run_and_close(client, transport, call)
+
+
+async def run_and_close(client: Any, transport: str, call: OperationCall = DREAMINA) -> Any:
+    """One call, then close the async client: an aiohttp session left open warns when collected."""
     try:
         return await call.run(client, transport)
     finally:
@@ -125,7 +130,7 @@ async def test_connection_refused_is_connect_error_retried_twice(
 ) -> None:
     client = DREAMINA.client(base_url=refused_url, **transport_options(transport))
     with pytest.raises(httpx.HTTPError) as raised:
-        await DREAMINA.run(client, transport)
+        await run_and_close(client, transport)
     assert type(raised.value) is httpx.ConnectError
     assert_clean(raised.value)
     assert len(sleeps) == DEFAULT_MAX_RETRIES, "retried as on every transport"
@@ -143,7 +148,7 @@ async def test_dns_failure_is_connect_error(transport: str, monkeypatch: pytest.
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
     client = DREAMINA.client(base_url="http://no-such-host.invalid", retry=None, **transport_options(transport))
     with pytest.raises(httpx.HTTPError) as raised:
-        await DREAMINA.run(client, transport)
+        await run_and_close(client, transport)
     assert type(raised.value) is httpx.ConnectError
     assert_clean(raised.value)
 
