@@ -115,7 +115,7 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
             "",
         ]
     recorded = sorted(call.recording for result in results for call in result.calls if call.recording)
-    lines += ["", f"## Recordings ({len(recorded)}), sanitized", ""]
+    lines += ["", f"## Recordings ({len(recorded)}), sanitized", ""][1 if lines[-1] == "" else 0 :]
     lines += [f"- `{path.relative_to(out).as_posix()}`" for path in recorded]
     lines += [
         "",
