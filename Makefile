@@ -21,7 +21,7 @@ SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts
 BUILD_INPUTS := scripts/generate.py $(SPEC_CHECKER) uv.lock $(wildcard scripts/generator/templates/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test check-generated check-code fmt lint lint-workflows diff changelog docs mock bench bench-sdk bench-hostile clean
+.PHONY: help generate test check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
@@ -34,9 +34,12 @@ help:
 	@echo "make changelog [BASE=ref]  add changelogs/ entries for specs whose info.version changed"
 	@echo "make docs             HTML reference per spec in .build/docs/ (Redocly, offline)"
 	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
+	@echo "make contract-live    check every operation against the live upstream (README: USEAPI_TOKEN, ...)"
+	@echo "make balances [ARGS='--json --min N']  every configured account's balance, in one table"
 	@echo "make bench            print the build and test timing figures"
 	@echo "make bench-sdk        print the SDKs' run-time figures: cost per call, parsing, concurrency"
 	@echo "make bench-hostile    print how fast each make target refuses each hostile spec or recording"
+	@echo "make bench-live       print the live run's wall time against the fake upstream, with and without LIVE_RATE"
 
 # --- environment -------------------------------------------------------------------------
 
@@ -110,6 +113,15 @@ docs: $(SPEC_NAMES:%=$(BUILD)/docs/%.html)
 mock: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.mock --port $(PORT)
 
+# --- the live upstream (never part of make test) -----------------------------------------
+
+# The report goes to stdout alone (no command echo), so CI can append it to the job summary.
+contract-live: $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.live
+
+balances: $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.balances $(ARGS)
+
 bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 	$(PYTHON) -m scripts.bench
 
@@ -118,6 +130,9 @@ bench-sdk: $(BUILD)/venv.stamp
 
 bench-hostile: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.bench_hostile
+
+bench-live: $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.bench_live
 
 clean:
 	rm -rf $(BUILD) .venv .redocly/node_modules

@@ -47,12 +47,13 @@ FAN_OUT_TARGETS = {("httpx", 20): 1.5, ("aiohttp", 20): 1.25}
 
 
 @contextlib.contextmanager
-def replay_server(latency_ms: float = 0.0) -> Iterator[str]:
-    """The replay app in a process of its own, so it does not share this one's GIL."""
+def replay_server(latency_ms: float = 0.0, fake_upstream: bool = False) -> Iterator[str]:
+    """The replay app (or the fake upstream) in a process of its own, so it does not share this one's GIL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "-m", "scripts.mock", "--port", str(port), "--latency-ms", str(latency_ms)]
+    command += ["--fake-upstream"] if fake_upstream else []
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     try:

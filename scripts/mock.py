@@ -1,9 +1,10 @@
 """Serve the replay app for both hosts over real HTTP on 127.0.0.1.
 
-    python -m scripts.mock --port 8080 [--latency-ms 50]
+    python -m scripts.mock --port 8080 [--latency-ms 50] [--fake-upstream]
 
 Point either SDK at http://127.0.0.1:PORT with any bearer token: the useapi.net and the
-ImaginePro paths do not overlap, so one server answers for both hosts.
+ImaginePro paths do not overlap, so one server answers for both hosts. `--fake-upstream` serves
+scripts/fake_upstream.py instead, the live run's stand-in for the real hosts.
 """
 
 from __future__ import annotations
@@ -53,13 +54,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default 8080)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="wait before each answer (default 0)")
+    parser.add_argument(
+        "--fake-upstream", action="store_true", help="serve the fake upstream (scripts/fake_upstream.py)"
+    )
     args = parser.parse_args()
     try:
-        app = ReplayApp(latency=args.latency_ms / 1000)
+        if args.fake_upstream:
+            from scripts.fake_upstream import FakeUpstream
+
+            app: ReplayApp = FakeUpstream(latency=args.latency_ms / 1000)
+        else:
+            app = ReplayApp(latency=args.latency_ms / 1000)
     except DocumentError as error:  # a broken spec or recording: its located lines, no traceback
         print(error, file=sys.stderr)
         return 1
-    print(f"Replaying tests/recordings/ for useapi.net and ImaginePro on http://127.0.0.1:{args.port} (Ctrl-C stops)")
+    what = "the fake upstream" if args.fake_upstream else "tests/recordings/"
+    print(f"Replaying {what} for useapi.net and ImaginePro on http://127.0.0.1:{args.port} (Ctrl-C stops)")
     _server(app, args.port).run()
     return 0
 

@@ -171,3 +171,24 @@ def follow(document: Any, node: Any, location: Location = ()) -> tuple[Any, Loca
             break
         node, location = found
     return node, location
+
+
+_JSON_KINDS: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "object": dict,
+    "array": list,
+    "boolean": bool,
+    "integer": int,
+    "number": (int, float),
+    "null": type(None),
+}
+
+
+def json_type_fits(value: Any, schema: dict[str, Any]) -> bool:
+    """Whether a decoded JSON value has one of the schema's `type`s (any, when it names none):
+    how a reader picks the `anyOf` variant a value is meant to be."""
+    declared = schema.get("type")
+    if declared is None:
+        return True
+    names = declared if isinstance(declared, list) else [declared]
+    return any(isinstance(value, _JSON_KINDS[name]) for name in names if name in _JSON_KINDS)

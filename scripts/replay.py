@@ -86,9 +86,13 @@ class ReplayApp:
         request = Request(scope, receive)
         if self.latency:
             await asyncio.sleep(self.latency)
-        response = self.answer(request)
+        response = await self.respond(request)
         self.requests_served += 1
         await response(scope, receive, send)
+
+    async def respond(self, request: Request) -> Response:
+        """The answer to a request; a subclass may take its time (scripts/fake_upstream.py)."""
+        return self.answer(request)
 
     def answer(self, request: Request) -> Response:
         raw_path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1").split("?")[0]
@@ -115,6 +119,11 @@ class ReplayApp:
             ):
                 return self._send(recording)
 
+        return self.not_found(operation, parameters)
+
+    @staticmethod
+    def not_found(operation: Operation, parameters: dict[str, str]) -> Response:
+        """The operation's 404 recording (400 where it has none), naming the account asked for."""
         fallback = operation.by_status(404) or operation.by_status(400)
         if fallback is None:
             return JSONResponse({"error": "no recording matches this request"}, 404)

@@ -68,11 +68,16 @@ class Operation:
         return {python_name(k): v for k, v in arguments.items()}
 
 
+def operations(spec_name: str) -> list[Operation]:
+    """Every operation of a spec, in document order."""
+    document = spec(spec_name)
+    return [Operation(document, found.path, found.method, found.node) for found in document.operations()]
+
+
 def operation_for(recording: recordings.Recording) -> Operation:
-    document = spec(recording.spec_name)
-    for operation in document.operations():
+    for operation in operations(recording.spec_name):
         if operation.operation_id == recording.operation_id:
-            return Operation(document, operation.path, operation.method, operation.node)
+            return operation
     raise LookupError(f"{recording.name}: no operation {recording.operation_id} in the spec")
 
 

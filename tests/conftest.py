@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from scripts.fake_upstream import FakeUpstream
 from scripts.mock import serving
 from scripts.sdk_calls import CALLS, OperationCall
 from tests.raw_server import RawServer
@@ -26,6 +27,14 @@ def replay_server() -> Iterator[str]:
     """The replay app over real HTTP on 127.0.0.1, for a module's tests."""
     with serving(wait_for_stop=False) as base_url:
         yield base_url
+
+
+@pytest.fixture(scope="module")
+def fake_upstream() -> Iterator[tuple[FakeUpstream, str]]:
+    """The fake upstream of both hosts over real HTTP on 127.0.0.1, and its base URL."""
+    app = FakeUpstream()
+    with serving(app, wait_for_stop=False) as base_url:
+        yield app, base_url
 
 
 @pytest.fixture(scope="module")

@@ -1,108 +1,94 @@
 """No test opens a connection outside 127.0.0.1: the project's one guard for it.
 
 A pytest plugin, loaded for every run by tests/conftest.py (and with `-p tests.network_guard`
-by the tests that start pytest themselves). From import on, for the whole process, it replaces
-`socket.socket.connect`, `connect_ex` and `sendto`, and `socket.getaddrinfo`: any address but
-127.0.0.1 (or a Unix socket) is refused with NetworkBlocked before a packet leaves, and no host
-name is resolved, so no DNS query leaves either. The attempt is recorded, and the test that
-made it fails at teardown even when the code under test caught the error (an SDK maps it to
-an httpx exception, and a test expecting that exception would otherwise pass). An attempt
-outside any test fails the run at its end.
+by the tests that start pytest themselves). From import on, for the whole process, the socket
+patches of tests/socket_guard.py refuse any address but 127.0.0.1 (or a Unix socket) with
+NetworkBlocked before a packet leaves, and resolve no host name, so no DNS query leaves either.
+The attempt is recorded, and the test that made it fails at teardown even when the code under
+test caught the error (an SDK maps it to an httpx exception, and a test expecting that exception
+would otherwise pass). An attempt outside any test fails the run at its end.
+
+The Python processes a test starts (`make contract-live`, `make mock`, a pytest inside a test,
+and theirs in turn) are guarded the same way: this process puts tests/guard_site/ on their
+PYTHONPATH, whose sitecustomize.py installs the same patches there, and they write each refused
+attempt to this process's log (NETWORK_GUARD_LOG), so the test that started them fails too.
+Processes that are not Python (git, node, npm) are not covered.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import socket
+import os
+import tempfile
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
 
 import pytest
 
-ALLOWED_HOSTS = frozenset({"127.0.0.1"})
+from tests import socket_guard
+from tests.socket_guard import ALLOWED_HOSTS, LOG_VARIABLE, NetworkBlocked, attempts
 
-# Attempts not yet reported: (what was called, the address).
-attempts: list[tuple[str, str]] = []
+__all__ = ["ALLOWED_HOSTS", "NetworkBlocked", "attempts", "expecting_blocked"]
 
-
-class NetworkBlocked(RuntimeError):
-    """A test tried to reach an address outside 127.0.0.1."""
+SITE = Path(__file__).parent / "guard_site"
 
 
-def _refuse(what: str, address: Any) -> None:
-    attempts.append((what, repr(address)))
-    raise NetworkBlocked(f"tests may only connect to 127.0.0.1; {what} tried {address!r}")
+def _start_guarding_children() -> Path:
+    """A fresh log for the processes this one starts, and the guard on their PYTHONPATH."""
+    handle, name = tempfile.mkstemp(prefix="network-guard-", suffix=".log")
+    os.close(handle)
+    log = Path(name)
+    atexit.register(log.unlink, missing_ok=True)
+    os.environ[LOG_VARIABLE] = str(log)
+    paths = [str(SITE), *(p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(SITE))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+    return log
 
 
-def _check(sock: socket.socket, address: Any, what: str) -> None:
-    if sock.family == getattr(socket, "AF_UNIX", None):
-        return
-    if not (isinstance(address, tuple) and address and address[0] in ALLOWED_HOSTS):
-        sock.close()  # the caller's `except OSError` cleanup does not run for this error
-        _refuse(what, address)
+socket_guard.install()  # this process keeps its attempts in memory (a worker stops writing to its parent's log)
+_children_log = _start_guarding_children()
+_children_read = 0  # how much of the log has been reported
 
 
-_real_connect = socket.socket.connect
-_real_connect_ex = socket.socket.connect_ex
-_real_sendto = socket.socket.sendto
-_real_getaddrinfo = socket.getaddrinfo
+def _children_attempts() -> list[tuple[str, str]]:
+    global _children_read
+    text = _children_log.read_text(encoding="utf-8") if _children_log.exists() else ""
+    new, _children_read = text[_children_read:], len(text)
+    return [("a process a test started: " + line.split(" ", 1)[0], line.split(" ", 1)[1]) for line in new.splitlines()]
 
 
-def _connect(self: socket.socket, address: Any) -> None:
-    _check(self, address, "socket.connect")
-    _real_connect(self, address)
-
-
-def _connect_ex(self: socket.socket, address: Any) -> int:
-    _check(self, address, "socket.connect_ex")
-    return _real_connect_ex(self, address)
-
-
-def _sendto(self: socket.socket, data: Any, *args: Any) -> int:
-    _check(self, args[-1], "socket.sendto")
-    return _real_sendto(self, data, *args)
-
-
-def _getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-    text = host.decode() if isinstance(host, bytes) else host
-    if text is not None and text not in ALLOWED_HOSTS:
-        _refuse("socket.getaddrinfo", host)
-    return _real_getaddrinfo(host, *args, **kwargs)
-
-
-def install() -> None:
-    socket.socket.connect = _connect  # type: ignore[method-assign, assignment]
-    socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign, assignment]
-    socket.socket.sendto = _sendto  # type: ignore[method-assign, assignment]
-    socket.getaddrinfo = _getaddrinfo
-
-
-install()
+def _take_attempts() -> list[tuple[str, str]]:
+    found = [*attempts, *_children_attempts()]
+    attempts.clear()
+    return found
 
 
 @contextlib.contextmanager
 def expecting_blocked() -> Iterator[list[tuple[str, str]]]:
-    """For the guard's own tests: the attempts made inside are returned, not reported."""
-    start = len(attempts)
+    """For the guard's own tests: the attempts made inside, by this process or the processes it
+    started, are returned, not reported."""
+    earlier = _take_attempts()
     seen: list[tuple[str, str]] = []
     try:
         yield seen
     finally:
-        seen.extend(attempts[start:])
-        del attempts[start:]
+        seen.extend(_take_attempts())
+        attempts.extend(earlier)
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     yield
-    if attempts:
-        found = "; ".join(f"{what} {address}" for what, address in attempts)
-        attempts.clear()
-        pytest.fail(f"{item.nodeid} tried to reach the network outside 127.0.0.1: {found}", pytrace=False)
+    found = _take_attempts()
+    if found:
+        shown = "; ".join(f"{what} {address}" for what, address in found)
+        pytest.fail(f"{item.nodeid} tried to reach the network outside 127.0.0.1: {shown}", pytrace=False)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if attempts:
-        found = "; ".join(f"{what} {address}" for what, address in attempts)
-        print(f"\nnetwork guard: outside any test, something tried to reach beyond 127.0.0.1: {found}")
+    found = _take_attempts()
+    if found:
+        shown = "; ".join(f"{what} {address}" for what, address in found)
+        print(f"\nnetwork guard: outside any test, something tried to reach beyond 127.0.0.1: {shown}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

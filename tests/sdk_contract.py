@@ -7,7 +7,7 @@ import importlib
 from typing import Any
 from uuid import UUID
 
-from scripts.openapi import follow
+from scripts.openapi import follow, json_type_fits
 from scripts.sdk_calls import package_name, python_name
 
 
@@ -31,7 +31,7 @@ def assert_matches(value: Any, body: Any, schema: dict[str, Any], document: dict
     schema = follow(document, schema)[0]
     if "anyOf" in schema:
         options = [follow(document, s)[0] for s in schema["anyOf"]]
-        chosen = next(s for s in options if _json_type_fits(body, s))
+        chosen = next(s for s in options if json_type_fits(body, s))
         assert_matches(value, body, chosen, document, where)
         return
     types = schema.get("type")
@@ -74,25 +74,12 @@ def assert_matches(value: Any, body: Any, schema: dict[str, Any], document: dict
         assert value == body, f"{where}: SDK gives {value!r}, recording has {body!r}"
 
 
-def _json_type_fits(body: Any, schema: dict[str, Any]) -> bool:
-    kinds: dict[str, type | tuple[type, ...]] = {
-        "string": str,
-        "object": dict,
-        "array": list,
-        "boolean": bool,
-        "integer": int,
-        "number": (int, float),
-    }
-    declared = schema.get("type")
-    return declared is None or isinstance(body, kinds[declared])
-
-
 def normalized(body: Any, schema: dict[str, Any], document: dict[str, Any]) -> Any:
     """The JSON value with timestamps as instants, so `...Z` and `...+00:00` compare equal."""
     schema = follow(document, schema)[0]
     if "anyOf" in schema:
         options = [follow(document, s)[0] for s in schema["anyOf"]]
-        chosen = next(s for s in options if _json_type_fits(body, s))
+        chosen = next(s for s in options if json_type_fits(body, s))
         return normalized(body, chosen, document)
     if isinstance(body, dict):
         properties = schema.get("properties", {})

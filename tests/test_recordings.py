@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scripts import recordings
-from tests.conformance import conformance_problems
+from scripts.conformance import conformance_problems
 
 RECORDINGS = recordings.load_all()
 

