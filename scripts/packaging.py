@@ -1,0 +1,57 @@
+"""The SDK packages' shared metadata (scripts/generator/package.toml), and what derives from it.
+
+One home for the supported Python range: requires-python, the classifiers, `make test-dist`
+and the CI matrix all read `pythons` here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from scripts.project import ROOT
+
+PACKAGE_METADATA = ROOT / "scripts" / "generator" / "package.toml"
+LICENSE_FILE = ROOT / "LICENSE"
+
+
+@dataclass(frozen=True)
+class PackageMetadata:
+    pythons: tuple[str, ...]
+    license: str
+    keywords: tuple[str, ...]
+    repository: str
+    classifiers: tuple[str, ...]
+
+    @property
+    def requires_python(self) -> str:
+        return f">={self.pythons[0]}"
+
+    def all_classifiers(self) -> list[str]:
+        """The listed classifiers, then one per supported Python version."""
+        versions = ["Programming Language :: Python :: 3", "Programming Language :: Python :: 3 :: Only"]
+        versions += [f"Programming Language :: Python :: {python}" for python in self.pythons]
+        return sorted([*self.classifiers, *versions])
+
+    def urls(self, spec_name: str, project_name: str) -> dict[str, str]:
+        tree = f"{self.repository}/blob/main"
+        return {
+            "Repository": self.repository,
+            "Changelog": f"{tree}/changelogs/{spec_name}.md",
+            "Documentation": f"{tree}/generated/{project_name}/README.md",
+            "Issues": f"{self.repository}/issues",
+        }
+
+
+@cache
+def metadata() -> PackageMetadata:
+    with PACKAGE_METADATA.open("rb") as file:
+        raw = tomllib.load(file)
+    return PackageMetadata(
+        pythons=tuple(raw["pythons"]),
+        license=raw["license"],
+        keywords=tuple(raw["keywords"]),
+        repository=raw["repository"].rstrip("/"),
+        classifiers=tuple(raw["classifiers"]),
+    )
