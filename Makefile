@@ -18,14 +18,18 @@ export UV_PYTHON_DOWNLOADS := never
 SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 # What checks a spec (make lint re-checks every spec when it changes), and what builds an SDK.
 SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts/project.py scripts/versioning.py scripts/diff_rules.py
-BUILD_INPUTS := scripts/generate.py $(SPEC_CHECKER) uv.lock $(wildcard scripts/generator/templates/*.jinja)
+BUILD_INPUTS := scripts/generate.py scripts/packaging.py $(SPEC_CHECKER) uv.lock LICENSE \
+	scripts/generator/package.toml scripts/generator/pyproject.toml.jinja \
+	$(wildcard scripts/generator/templates/*.jinja scripts/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
+.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
 	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
+	@echo "make dist             build and check a wheel and an sdist of each SDK into dist/ (reproducible)"
+	@echo "make test-dist [DIST_PYTHONS='3.11 3.12']  install the built wheels on every supported Python; SDK tests"
 	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
 	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
 	@echo "make fmt              apply ruff's fixes and formatting to scripts/ and tests/"
@@ -72,7 +76,10 @@ $(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.m
 
 lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)
 
+# A version bump or a new dependency range in generated/ changes what uv.lock records of the
+# SDKs: the lock is refreshed here, so `make test` (uv sync --locked) never trips on it.
 generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)
+	@$(UV) lock --check --quiet 2>/dev/null || $(UV) lock --quiet
 	@$(PYTHON) -m scripts.smoke
 
 check-generated: $(BUILD)/venv.stamp
@@ -95,6 +102,11 @@ lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 # that they catch a broken workflow; `make lint-workflows` is for running them alone.
 test: lint check-generated check-code $(BUILD)/node.stamp
 	$(PYTHON) -m pytest -n auto --dist worksteal
+
+# --- shipping ----------------------------------------------------------------------------
+
+dist: $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.dist
 
 # --- review ------------------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 
 For each spec: check it (scripts.specs), run openapi-python-client in process with the
 spec's config in scripts/generator/, format through the config's ruff post-hooks, verify
-that every operationId came out as a module and that the package version is the spec's
-info.version, add changelogs/<spec>.md as CHANGELOG.md, then mirror the result into generated/:
-changed files are rewritten, stale files removed, unchanged files left alone.
+that every operationId came out as a module, write pyproject.toml from the spec and
+scripts/generator/package.toml (version = info.version), add LICENSE and changelogs/<spec>.md as
+CHANGELOG.md, then mirror the result into generated/: changed files are rewritten, stale files
+removed, unchanged files left alone.
 
     python -m scripts.generate [SPEC_NAME ...]          write generated/
     python -m scripts.generate --check [SPEC_NAME ...]  fail if generated/ differs
@@ -29,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from scripts import specs
+from scripts import packaging, specs
 from scripts.project import CHANGELOG_DIR
 
 ROOT = specs.ROOT
@@ -39,6 +40,8 @@ CONFIG_DIR = ROOT / "scripts" / "generator"
 TEMPLATE_DIR = CONFIG_DIR / "templates"
 # Modules the generator has no template for, rendered into each package after it ran.
 EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
+# Each package's pyproject.toml, rendered over the generator's (which knows no shared metadata).
+PYPROJECT_TEMPLATE = CONFIG_DIR / "pyproject.toml.jinja"
 
 
 class BuildError(Exception):
@@ -134,12 +137,37 @@ def render(target: Target, workdir: Path) -> Path:
     ]
     if missing:
         raise BuildError("\n".join(missing))
-    add_extra_modules(target, project_dir)
-    add_version_and_changelog(target, spec, project_dir)
+    add_extra_modules(target, spec, project_dir)
+    write_project_files(target, spec, project_dir)
     return project_dir
 
 
-def add_extra_modules(target: Target, project_dir: Path) -> None:
+def _jinja(directory: Path) -> Any:
+    import json
+
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["toml"] = json.dumps  # a JSON string is a valid TOML basic string
+    return environment
+
+
+def default_base_url(spec: specs.Spec) -> str:
+    """The spec's first servers URL: the SDK's base_url when the caller gives none."""
+    servers = spec.document.get("servers")
+    url = servers[0].get("url") if isinstance(servers, list) and servers and isinstance(servers[0], dict) else None
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise BuildError(f"{spec.where(('servers',))}: the first server needs an https:// url (the SDK's base_url)")
+    return url.rstrip("/")
+
+
+def add_extra_modules(target: Target, spec: specs.Spec, project_dir: Path) -> None:
     """Render extra_modules/NAME.py.jinja into the package as NAME.py, formatted like the rest.
 
     openapi-python-client writes a fixed set of modules; the SDK's defaults and its optional
@@ -147,18 +175,14 @@ def add_extra_modules(target: Target, project_dir: Path) -> None:
     """
     import subprocess
 
-    import jinja2
-
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(EXTRA_MODULE_DIR),
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    environment = _jinja(EXTRA_MODULE_DIR)
     written = []
     for template in sorted(EXTRA_MODULE_DIR.glob("*.py.jinja")):
         module = project_dir / target.package_name / template.name.removesuffix(".jinja")
         text = environment.get_template(template.name).render(
-            project_name=target.project_name, package_name=target.package_name
+            project_name=target.project_name,
+            package_name=target.package_name,
+            default_base_url=default_base_url(spec),
         )
         module.write_text(text, encoding="utf-8")
         written.append(str(module))
@@ -170,15 +194,27 @@ def add_extra_modules(target: Target, project_dir: Path) -> None:
         subprocess.run(command, cwd=project_dir, check=True)
 
 
-def add_version_and_changelog(target: Target, spec: specs.Spec, project_dir: Path) -> None:
-    """The package version is the spec's info.version; changelogs/<spec>.md ships as CHANGELOG.md."""
+def write_project_files(target: Target, spec: specs.Spec, project_dir: Path) -> None:
+    """pyproject.toml from package.toml and the spec (version = info.version); LICENSE; and
+    changelogs/<spec>.md as CHANGELOG.md."""
     import tomllib
 
-    version = str(spec.document["info"]["version"])
     with (project_dir / "pyproject.toml").open("rb") as pyproject:
-        built = tomllib.load(pyproject)["project"]["version"]
-    if built != version:
-        raise BuildError(f"{spec.where(('info', 'version'))}: the package came out as {built}, not {version}")
+        description = tomllib.load(pyproject)["project"]["description"]  # the generator's, from info.title
+    text = (
+        _jinja(PYPROJECT_TEMPLATE.parent)
+        .get_template(PYPROJECT_TEMPLATE.name)
+        .render(
+            project_name=target.project_name,
+            package_name=target.package_name,
+            spec_name=target.name,
+            version=str(spec.document["info"]["version"]),
+            description=description,
+            meta=packaging.metadata(),
+        )
+    )
+    (project_dir / "pyproject.toml").write_text(text, encoding="utf-8")
+    (project_dir / "LICENSE").write_bytes(packaging.LICENSE_FILE.read_bytes())
     changelog = CHANGELOG_DIR / f"{target.name}.md"
     if changelog.exists():  # every spec in specs/ has one (tests/test_versions.py); a scratch spec need not
         (project_dir / "CHANGELOG.md").write_bytes(changelog.read_bytes())

@@ -21,6 +21,7 @@ class PackageMetadata:
     pythons: tuple[str, ...]
     license: str
     keywords: tuple[str, ...]
+    spec_keywords: dict[str, tuple[str, ...]]
     repository: str
     classifiers: tuple[str, ...]
 
@@ -33,6 +34,9 @@ class PackageMetadata:
         versions = ["Programming Language :: Python :: 3", "Programming Language :: Python :: 3 :: Only"]
         versions += [f"Programming Language :: Python :: {python}" for python in self.pythons]
         return sorted([*self.classifiers, *versions])
+
+    def keywords_for(self, spec_name: str) -> list[str]:
+        return [*self.keywords, *self.spec_keywords.get(spec_name, ())]
 
     def urls(self, spec_name: str, project_name: str) -> dict[str, str]:
         tree = f"{self.repository}/blob/main"
@@ -52,6 +56,7 @@ def metadata() -> PackageMetadata:
         pythons=tuple(raw["pythons"]),
         license=raw["license"],
         keywords=tuple(raw["keywords"]),
+        spec_keywords={spec: tuple(words) for spec, words in raw.get("spec_keywords", {}).items()},
         repository=raw["repository"].rstrip("/"),
         classifiers=tuple(raw["classifiers"]),
     )

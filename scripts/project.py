@@ -16,3 +16,8 @@ def display(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+# The pinned uv the Makefile installs (UV_VERSION); its build backend builds the SDKs.
+UV = ROOT / ".build" / "uv" / "bin" / "uv"
+DIST_DIR = ROOT / "dist"

@@ -10,6 +10,7 @@ from httpx_retries import Retry, RetryTransport
 from . import errors
 from ._constants import (
     ACCEPT_ENCODING,
+    DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -63,8 +64,10 @@ class _UnprintedBytes(bytes):
 
 def _check_token(token: str) -> None:
     """A token httpx can send in a header; the error never quotes it."""
-    if not isinstance(token, str) or not token:
-        raise errors.InvalidTokenError("the token is empty or not a string")
+    if token == "":
+        raise errors.InvalidTokenError("no token: pass token=... (your API token)")
+    if not isinstance(token, str):
+        raise errors.InvalidTokenError("the token is not a string")
     if not token.isascii() or not token.isprintable():
         raise errors.InvalidTokenError(
             "the token has a control character (such as a newline read from a file) or a non-ASCII "
@@ -77,6 +80,9 @@ def _check_token(token: str) -> None:
 @define
 class Client:
     """A client for the API; AuthenticatedClient adds the token.
+
+    ``base_url``: where requests go; defaults to DEFAULT_BASE_URL, the first server of the spec.
+    Give another one for a mock or replay server.
 
     Keyword arguments, all optional:
 
@@ -104,7 +110,7 @@ class Client:
         and async calls alike, and is wrapped by the retrying transport.
     """
 
-    _base_url: str = field(alias="base_url")
+    _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _retry: Retry | None = field(factory=default_retry, kw_only=True, alias="retry")
@@ -255,7 +261,7 @@ class AuthenticatedClient(Client):
     character raises ``errors.InvalidTokenError`` here, when the client is built.
     """
 
-    token: str = field(repr=False, validator=lambda _client, _attribute, token: _check_token(token))
+    token: str = field(default="", repr=False, validator=lambda _client, _attribute, token: _check_token(token))
     """The API token, sent as ``{auth_header_name}: {prefix} {token}``."""
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"

@@ -2,6 +2,9 @@
 
 import httpx
 
+DEFAULT_BASE_URL = "https://api.useapi.net"
+"""The spec's first servers URL, taken when the SDK was generated: the base_url when none is given."""
+
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read, write or wait for a pooled connection; 10 s to connect."""
 
