@@ -108,6 +108,11 @@ test: lint check-generated check-code $(BUILD)/node.stamp
 dist: $(BUILD)/venv.stamp
 	@$(PYTHON) -m scripts.dist
 
+# DIST_PYTHONS="3.12 3.13" narrows the Pythons; by default every supported one must be here.
+DIST_PYTHONS ?=
+test-dist: dist
+	@$(PYTHON) -m scripts.dist_tests --pythons "$(DIST_PYTHONS)"
+
 # --- review ------------------------------------------------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.

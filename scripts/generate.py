@@ -104,6 +104,7 @@ def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
 def render(target: Target, workdir: Path) -> Path:
     """Generate one package under workdir; return its project directory."""
     spec = specs.check(target.spec_path)  # before the generator's slow imports: a broken spec fails fast
+    default_base_url(spec)
     from openapi_python_client import generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.errors import ErrorLevel

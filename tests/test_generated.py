@@ -59,6 +59,7 @@ def test_mypy_strict_passes_on_both_packages() -> None:
 SPEC_WITH_GENERATOR_WARNING = """\
 openapi: 3.1.0
 info: {title: tiny, version: 1.0.0}
+servers: [{url: "https://api.example.com"}]
 paths:
   /things:
     get:
@@ -94,6 +95,17 @@ def test_a_clean_tiny_spec_builds_with_its_operation(tmp_path: Path) -> None:
     target = _tiny_target(tmp_path, SPEC_WITH_GENERATOR_WARNING.replace('{enum: [1, "a"]}', "{type: string}"))
     project = generate.render(target, tmp_path / "out")
     assert "def sync_detailed(" in (project / "tiny_client/api/things/list_things.py").read_text()
+    assert 'DEFAULT_BASE_URL = "https://api.example.com"' in (project / "tiny_client/_constants.py").read_text()
+
+
+@pytest.mark.parametrize(
+    "servers", ["", 'servers: [{url: "/v1"}]\n', "servers: []\n"], ids=["none", "relative", "empty"]
+)
+def test_a_spec_without_an_absolute_https_server_is_refused_at_its_servers(tmp_path: Path, servers: str) -> None:
+    clean = SPEC_WITH_GENERATOR_WARNING.replace('{enum: [1, "a"]}', "{type: string}")
+    target = _tiny_target(tmp_path, clean.replace('servers: [{url: "https://api.example.com"}]\n', servers))
+    with pytest.raises(generate.BuildError, match=r"tiny\.yaml:\d+:\d+: #/servers: the first server needs an https://"):
+        generate.render(target, tmp_path / "out")
 
 
 def test_mirror_removes_stale_files_and_keeps_unchanged_ones(tmp_path: Path) -> None:

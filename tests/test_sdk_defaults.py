@@ -64,3 +64,26 @@ def test_the_readmes_quote_the_defaults(target: generate.Target, readme: Path) -
     text = " ".join(readme.read_text(encoding="utf-8").split())
     missing = [quote for quote in quotes(constants(target)) if quote not in text]
     assert not missing, f"{readme.relative_to(specs.ROOT)} does not say: {missing}"
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
+def test_a_token_is_all_a_client_needs_and_it_goes_to_the_specs_first_server(target: generate.Target) -> None:
+    import importlib
+
+    client_module = importlib.import_module(f"{target.package_name}.client")
+    server = specs.load(target.spec_path).document["servers"][0]["url"]
+    assert server == constants(target).DEFAULT_BASE_URL
+    for client in (client_module.AuthenticatedClient(token="REDACTED"), client_module.Client()):
+        assert client.get_httpx_client().base_url == httpx.URL(server)
+        assert client.get_async_httpx_client().base_url == httpx.URL(server)
+    positional = client_module.AuthenticatedClient("http://127.0.0.1:8080", "REDACTED")  # as before the default
+    assert positional.get_httpx_client().base_url == httpx.URL("http://127.0.0.1:8080")
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
+def test_a_client_without_a_token_says_which_argument_is_missing(target: generate.Target) -> None:
+    import importlib
+
+    package = importlib.import_module(target.package_name)
+    with pytest.raises(package.errors.InvalidTokenError, match=r"no token: pass token="):
+        package.AuthenticatedClient()
