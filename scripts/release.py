@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts import packaging
-from scripts.project import CHANGELOG_DIR, ROOT, display
+from scripts.project import CHANGELOG_DIR, display
 
 if TYPE_CHECKING:
     from scripts import generate
 
-DIST_DIR = ROOT / "dist"
+# Where make dist writes; relative, as make and the workflows run at the top of the repository.
+DIST_DIR = Path("dist")
 TAG_EXAMPLE = "useapi-client-v3.1.0"
 # The same MAJOR.MINOR.PATCH as info.version (scripts/versioning.py SEMVER).
 TAG_PATTERN = re.compile(r"(?P<project>\S+)-v(?P<version>(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))")

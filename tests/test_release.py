@@ -71,9 +71,7 @@ def test_a_tag_is_the_project_and_the_version(text: str, project: str, version: 
 def test_a_tag_of_another_shape_is_refused_in_one_line(text: str) -> None:
     with pytest.raises(release.ReleaseError) as error:
         release.parse_tag(text)
-    assert str(error.value) == (
-        f"tag {text!r} is not <project>-v<MAJOR.MINOR.PATCH>, e.g. {release.TAG_EXAMPLE}"
-    )
+    assert str(error.value) == (f"tag {text!r} is not <project>-v<MAJOR.MINOR.PATCH>, e.g. {release.TAG_EXAMPLE}")
 
 
 def test_a_tag_naming_no_generated_package_lists_the_ones_there_are() -> None:
@@ -217,8 +215,12 @@ def test_a_missing_or_doubled_file_is_named(tmp_path: Path) -> None:
     for name in ("useapi_client-3.1.0-py3-none-any.whl", "useapi_client-3.1.0-py311-none-any.whl"):
         (tmp_path / name).write_bytes(b"")
     (tmp_path / "useapi_client-3.1.0.tar.gz").write_bytes(b"")
-    with pytest.raises(release.ReleaseError, match="more than one useapi_client-3.1.0 wheel"):
+    with pytest.raises(release.ReleaseError) as error:
         release.package_files(tag, tmp_path)
+    assert str(error.value) == (
+        f"{tmp_path}/: more than one useapi_client-3.1.0 wheel: "
+        "useapi_client-3.1.0-py3-none-any.whl, useapi_client-3.1.0-py311-none-any.whl"
+    )
 
 
 def test_file_names_spell_the_project_as_wheels_do() -> None:
@@ -255,4 +257,5 @@ def test_pythons_and_a_bad_tag_need_no_installed_package_and_print_no_traceback(
         check=False,
     )
     assert (bad.returncode, bad.stdout) == (1, "")
-    assert bad.stderr == f"tag 'useapi-client-3.1.0' is not <project>-v<MAJOR.MINOR.PATCH>, e.g. {release.TAG_EXAMPLE}\n"
+    expected = f"tag 'useapi-client-3.1.0' is not <project>-v<MAJOR.MINOR.PATCH>, e.g. {release.TAG_EXAMPLE}\n"
+    assert bad.stderr == expected
