@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from scripts import diff, spec_diff, specs
 from scripts.project import CHANGELOG_DIR
+
+# An entry's heading: `## VERSION (DATE)`, or `## VERSION` in entries older than make changelog.
+ENTRY_HEADING = re.compile(r"## (?P<version>\S+)(?: .*)?")
 
 HEADINGS = {
     spec_diff.Level.BREAKING: "Breaking",
@@ -41,10 +45,30 @@ def entry(report: diff.SpecReport, today: datetime.date) -> str:
     return "\n".join(lines) + "\n"
 
 
+def heading_version(line: str) -> str | None:
+    """The version an entry's heading line names; None for any other line."""
+    match = ENTRY_HEADING.fullmatch(line)
+    return match["version"] if match else None
+
+
+def entry_body(text: str, version: str) -> str | None:
+    """The lines under version's heading, up to the next entry, trimmed; None when it has no entry."""
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines) if heading_version(line) == version]
+    if not starts:
+        return None
+    body = []
+    for line in lines[starts[0] + 1 :]:
+        if line.startswith("## "):
+            break
+        body.append(line)
+    return "\n".join(body).strip("\n")
+
+
 def add_entry(path: Path, title: str, text: str, version: str) -> bool:
     """Insert text before the newest entry; False when version already has one."""
     current = path.read_text(encoding="utf-8") if path.exists() else f"# {title}\n\n"
-    if any(line.startswith(f"## {version} ") or line == f"## {version}" for line in current.splitlines()):
+    if entry_body(current, version) is not None:
         return False
     head, marker, rest = current.partition("\n## ")
     updated = f"{head.rstrip()}\n\n{text}\n## {rest}" if marker else f"{current.rstrip()}\n\n{text}"
