@@ -268,7 +268,7 @@ def main(argv: Sequence[str]) -> int:
                     flush=True,
                 )
                 shutil.rmtree(venv)
-        below = f"3.{int(supported[0].split('.')[1]) - 1}"
+        below = packaging.metadata().python_below
         old_python = find_python(below)
         if old_python is not None:
             print(f"Python {below}: {check_refused(old_python, sdk_wheels)}")

@@ -29,6 +29,12 @@ class PackageMetadata:
     def requires_python(self) -> str:
         return f">={self.pythons[0]}"
 
+    @property
+    def python_below(self) -> str:
+        """The version just below the range, which `make test-dist` proves the wheels refuse."""
+        major, minor = self.pythons[0].split(".")
+        return f"{major}.{int(minor) - 1}"
+
     def all_classifiers(self) -> list[str]:
         """The listed classifiers, then one per supported Python version."""
         versions = ["Programming Language :: Python :: 3", "Programming Language :: Python :: 3 :: Only"]

@@ -3,7 +3,8 @@
     python -m scripts.release verify TAG    the tag names a generated package at its current version
     python -m scripts.release notes TAG     that version's changelog entry (the GitHub release notes)
     python -m scripts.release files TAG     the tag's wheel and sdist in dist/ (after make dist)
-    python -m scripts.release pythons [--lines]   the supported Pythons (scripts/generator/package.toml)
+    python -m scripts.release pythons [--lines] [--with-unsupported]
+                                            the supported Pythons (scripts/generator/package.toml)
 
 `verify` checks that the version is the spec's info.version, the version in
 generated/<project>/pyproject.toml, and has an entry in changelogs/<spec>.md. Every problem is
@@ -179,10 +180,14 @@ def main(argv: Sequence[str]) -> int:
         commands.add_parser(name, help=summary).add_argument("tag", help=f"<project>-v<version>, e.g. {TAG_EXAMPLE}")
     pythons = commands.add_parser("pythons", help="print the supported Pythons as a JSON list")
     pythons.add_argument("--lines", action="store_true", help="one version a line instead")
+    pythons.add_argument(
+        "--with-unsupported", action="store_true", help="and the version below them, which make test-dist refuses"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "pythons":
-        versions = list(packaging.metadata().pythons)
+        meta = packaging.metadata()
+        versions = [*meta.pythons, *([meta.python_below] if args.with_unsupported else [])]
         print("\n".join(versions) if args.lines else json.dumps(versions))
         return 0
     try:

@@ -236,6 +236,8 @@ def test_pythons_prints_package_toml_as_json_and_as_lines(capsys: pytest.Capture
     assert json.loads(capsys.readouterr().out) == list(packaging.metadata().pythons)
     assert release.main(["pythons", "--lines"]) == 0
     assert capsys.readouterr().out.splitlines() == list(packaging.metadata().pythons)
+    assert release.main(["pythons", "--lines", "--with-unsupported"]) == 0
+    assert capsys.readouterr().out.splitlines() == [*packaging.metadata().pythons, "3.10"]
 
 
 def test_pythons_and_a_bad_tag_need_no_installed_package_and_print_no_traceback() -> None:
