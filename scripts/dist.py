@@ -31,11 +31,15 @@ class DistError(Exception):
     pass
 
 
-def _run(command: Sequence[str | Path], what: str) -> None:
-    result = subprocess.run([str(part) for part in command], capture_output=True, text=True, check=False)
+def run(command: Sequence[object], what: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    """The command's stdout; DistError with its whole output, headed by what, when it fails."""
+    result = subprocess.run(
+        [str(part) for part in command], capture_output=True, text=True, check=False, cwd=cwd, env=env
+    )
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
-        raise DistError(f"{what} failed:\n{output}")
+        raise DistError(f"{what} failed (exit {result.returncode}):\n{output}")
+    return result.stdout
 
 
 def _disturbed_copy(source: Path, destination: Path, *, mtime: int, mode: int) -> Path:
@@ -56,7 +60,7 @@ def build(target: generate.Target, scratch: Path) -> list[Path]:
             target.output_dir, scratch / f"src{attempt}" / target.project_name, mtime=mtime, mode=mode
         )
         out = scratch / f"out{attempt}"
-        _run(
+        run(
             [UV, "build", "--quiet", "--no-create-gitignore", "--out-dir", out, source],
             f"{display(target.output_dir)}: uv build",
         )
@@ -74,17 +78,16 @@ def build(target: generate.Target, scratch: Path) -> list[Path]:
 
 def check(target: generate.Target, files: list[Path]) -> None:
     bin_dir = Path(sys.executable).parent
-    _run([bin_dir / "twine", "check", "--strict", *files], f"{display(target.output_dir)}: twine check --strict")
+    run([bin_dir / "twine", "check", "--strict", *files], f"{display(target.output_dir)}: twine check --strict")
     (wheel,) = (p for p in files if p.suffix == ".whl")
     (sdist,) = (p for p in files if p.suffix == ".gz")
     # W002 (duplicate files): the generator writes the same one-line __init__.py into every api/<tag>/.
-    _run([bin_dir / "check-wheel-contents", "--ignore", "W002", wheel], f"{wheel.name}: check-wheel-contents")
+    run([bin_dir / "check-wheel-contents", "--ignore", "W002", wheel], f"{wheel.name}: check-wheel-contents")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-    needed = {f"{target.package_name}/py.typed"}
-    missing = [n for n in needed if n not in names] + (
-        [] if any(n.endswith(".dist-info/licenses/LICENSE") for n in names) else ["LICENSE"]
-    )
+    missing = [] if f"{target.package_name}/py.typed" in names else [f"{target.package_name}/py.typed"]
+    if not any(name.endswith(".dist-info/licenses/LICENSE") for name in names):
+        missing.append("LICENSE")
     with tarfile.open(sdist) as archive:
         sdist_names = {Path(*Path(n).parts[1:]).as_posix() for n in archive.getnames()}
     missing += [f"{n} (sdist)" for n in ("CHANGELOG.md", "LICENSE", "README.md") if n not in sdist_names]

@@ -30,6 +30,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 from scripts import packaging
+from scripts.dist import DistError, run
 from scripts.project import DIST_DIR, ROOT, UV, display
 
 WORK_DIR = ROOT / ".build" / "dist-tests"
@@ -66,23 +67,12 @@ TEST_TOOLS = (
 )
 
 
-class DistTestError(Exception):
-    pass
-
-
 @dataclass(frozen=True)
 class Wheel:
     path: Path
     project: str
     package: str
     requirements: tuple[str, ...]  # Requires-Dist with the aiohttp extra's, markers evaluated
-
-
-def _run(command: Sequence[object], what: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run([str(c) for c in command], capture_output=True, text=True, check=False, cwd=cwd, env=env)
-    if result.returncode != 0:
-        raise DistTestError(f"{what} failed (exit {result.returncode}):\n{(result.stdout + result.stderr).strip()}")
-    return result.stdout
 
 
 def wheels() -> list[Wheel]:
@@ -99,7 +89,7 @@ def wheels() -> list[Wheel]:
                 requirements.append(str(requirement))
         found.append(Wheel(path, metadata["Name"], path.name.split("-")[0], tuple(requirements)))
     if not found:
-        raise DistTestError(f"no wheel in {display(DIST_DIR)}: run `make dist`")
+        raise DistError(f"no wheel in {display(DIST_DIR)}: run `make dist`")
     return found
 
 
@@ -132,7 +122,7 @@ def _locked_versions() -> dict[str, str]:
 
 
 def _installed(venv: Path) -> dict[str, str]:
-    frozen = _run([UV, "pip", "freeze", "--python", venv / "bin" / "python"], f"{display(venv)}: uv pip freeze")
+    frozen = run([UV, "pip", "freeze", "--python", venv / "bin" / "python"], f"{display(venv)}: uv pip freeze")
     return {line.split("==")[0].lower(): line.split("==")[1] for line in frozen.splitlines() if "==" in line}
 
 
@@ -140,11 +130,11 @@ def prepare(python: Path, resolution: str, sdk_wheels: list[Wheel], venv: Path) 
     """A fresh venv with the wheels (dependencies at this resolution), then the test tools.
     Returns what the wheels brought, name -> version."""
     shutil.rmtree(venv, ignore_errors=True)
-    _run([UV, "venv", "--quiet", "--python", python, venv], f"uv venv --python {python}")
+    run([UV, "venv", "--quiet", "--python", python, venv], f"uv venv --python {python}")
     interpreter = venv / "bin" / "python"
     direct = [f"{w.project}[aiohttp] @ {w.path.as_uri()}" for w in sdk_wheels]
     direct += sorted({r for w in sdk_wheels for r in w.requirements})  # direct, so lowest-direct reaches them
-    _run(
+    run(
         [UV, "pip", "install", "--quiet", "--python", interpreter, "--resolution", resolution, *direct],
         f"{python.name}, {resolution}: installing the wheels",
     )
@@ -155,11 +145,11 @@ def prepare(python: Path, resolution: str, sdk_wheels: list[Wheel], venv: Path) 
     # What the wheels brought stays as it is; everything else the tools need is as locked.
     pins = {**{name: version for name, version in locked.items() if name not in brought}, **brought}
     constraints.write_text("".join(f"{name}=={version}\n" for name, version in sorted(pins.items())), encoding="utf-8")
-    _run(
+    run(
         [UV, "pip", "install", "--quiet", "--python", interpreter, "--constraint", constraints, *tools],
         f"{python.name}, {resolution}: installing the test tools beside the wheels",
     )
-    where = _run(
+    where = run(
         [interpreter, "-c", "import sys, importlib; [print(importlib.import_module(n).__file__) for n in sys.argv[1:]]"]
         + [w.package for w in sdk_wheels],
         "importing the installed SDKs",
@@ -167,7 +157,7 @@ def prepare(python: Path, resolution: str, sdk_wheels: list[Wheel], venv: Path) 
     )
     for line in where.splitlines():
         if not Path(line).resolve().is_relative_to(venv.resolve()):
-            raise DistTestError(f"{python.name}, {resolution}: the tests would import {line}, not the installed wheel")
+            raise DistError(f"{python.name}, {resolution}: the tests would import {line}, not the installed wheel")
     return brought
 
 
@@ -175,14 +165,14 @@ def run_tests(venv: Path) -> str:
     """pytest's last line; raises with its output when a test failed."""
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     command = [venv / "bin" / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", *TEST_MODULES]
-    output = _run(command, f"{display(venv)}: the SDK tests", cwd=ROOT, env=env)
+    output = run(command, f"{display(venv)}: the SDK tests", cwd=ROOT, env=env)
     return output.strip().splitlines()[-1]
 
 
 def check_refused(python: Path, sdk_wheels: list[Wheel]) -> str:
     venv = WORK_DIR / "unsupported"
     shutil.rmtree(venv, ignore_errors=True)
-    _run([UV, "venv", "--quiet", "--python", python, venv], f"uv venv --python {python}")
+    run([UV, "venv", "--quiet", "--python", python, venv], f"uv venv --python {python}")
     for wheel in sdk_wheels:
         result = subprocess.run(
             [str(UV), "pip", "install", "--python", str(venv / "bin" / "python"), str(wheel.path)],
@@ -192,9 +182,9 @@ def check_refused(python: Path, sdk_wheels: list[Wheel]) -> str:
         )
         output = (result.stdout + result.stderr).lower()
         if result.returncode == 0:
-            raise DistTestError(f"{wheel.path.name} installed on {python.name}, below requires-python")
+            raise DistError(f"{wheel.path.name} installed on {python.name}, below requires-python")
         if f"depends on python{packaging.metadata().requires_python}" not in output:
-            raise DistTestError(f"{wheel.path.name} failed to install on {python.name} for another reason:\n{output}")
+            raise DistError(f"{wheel.path.name} failed to install on {python.name} for another reason:\n{output}")
     return f"refused by {python.name}, as requires-python {packaging.metadata().requires_python} says"
 
 
@@ -204,8 +194,8 @@ def installed_sizes(python: Path, sdk_wheels: list[Wheel]) -> list[str]:
         for extra in ("", "[aiohttp]"):
             venv = WORK_DIR / "size"
             shutil.rmtree(venv, ignore_errors=True)
-            _run([UV, "venv", "--quiet", "--python", python, venv], "uv venv")
-            _run(
+            run([UV, "venv", "--quiet", "--python", python, venv], "uv venv")
+            run(
                 [
                     UV,
                     "pip",
@@ -242,7 +232,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         unsupported = [v for v in asked if v not in supported]
         if unsupported:
-            raise DistTestError(
+            raise DistError(
                 f"DIST_PYTHONS: {' '.join(unsupported)} not in package.toml's pythons ({' '.join(supported)})"
             )
         found = {version: find_python(version) for version in asked}
@@ -250,7 +240,7 @@ def main(argv: Sequence[str]) -> int:
         if missing:
             present = " ".join(v for v in asked if v not in missing)
             hint = "" if args.pythons else f' (or narrow the set: make test-dist DIST_PYTHONS="{present}")'
-            raise DistTestError(f"Python {', '.join(missing)} not found on this machine: install it{hint}")
+            raise DistError(f"Python {', '.join(missing)} not found on this machine: install it{hint}")
         sdk_wheels = wheels()
         WORK_DIR.mkdir(parents=True, exist_ok=True)
         for version, python in found.items():
@@ -273,11 +263,11 @@ def main(argv: Sequence[str]) -> int:
         if old_python is not None:
             print(f"Python {below}: {check_refused(old_python, sdk_wheels)}")
         elif not args.pythons:
-            raise DistTestError(f"Python {below} not found: it proves the wheels are refused below {supported[0]}")
+            raise DistError(f"Python {below} not found: it proves the wheels are refused below {supported[0]}")
         first = found[asked[0]]
         assert first is not None
         print("\n".join(installed_sizes(first, sdk_wheels)))
-    except DistTestError as error:
+    except DistError as error:
         print(error, file=sys.stderr)
         return 1
     return 0

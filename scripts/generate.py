@@ -65,6 +65,11 @@ class Target:
     def output_dir(self) -> Path:
         return GENERATED_DIR / self.project_name
 
+    @property
+    def changelog(self) -> Path:
+        """changelogs/<spec>.md, shipped in the package as CHANGELOG.md."""
+        return CHANGELOG_DIR / f"{self.name}.md"
+
 
 def targets(names: Sequence[str] = ()) -> list[Target]:
     found = []
@@ -104,7 +109,7 @@ def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
 def render(target: Target, workdir: Path) -> Path:
     """Generate one package under workdir; return its project directory."""
     spec = specs.check(target.spec_path)  # before the generator's slow imports: a broken spec fails fast
-    default_base_url(spec)
+    base_url = default_base_url(spec)
     from openapi_python_client import generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.errors import ErrorLevel
@@ -138,7 +143,7 @@ def render(target: Target, workdir: Path) -> Path:
     ]
     if missing:
         raise BuildError("\n".join(missing))
-    add_extra_modules(target, spec, project_dir)
+    add_extra_modules(target, base_url, project_dir)
     write_project_files(target, spec, project_dir)
     return project_dir
 
@@ -168,7 +173,7 @@ def default_base_url(spec: specs.Spec) -> str:
     return url.rstrip("/")
 
 
-def add_extra_modules(target: Target, spec: specs.Spec, project_dir: Path) -> None:
+def add_extra_modules(target: Target, base_url: str, project_dir: Path) -> None:
     """Render extra_modules/NAME.py.jinja into the package as NAME.py, formatted like the rest.
 
     openapi-python-client writes a fixed set of modules; the SDK's defaults and its optional
@@ -183,7 +188,7 @@ def add_extra_modules(target: Target, spec: specs.Spec, project_dir: Path) -> No
         text = environment.get_template(template.name).render(
             project_name=target.project_name,
             package_name=target.package_name,
-            default_base_url=default_base_url(spec),
+            default_base_url=base_url,
         )
         module.write_text(text, encoding="utf-8")
         written.append(str(module))
@@ -216,9 +221,8 @@ def write_project_files(target: Target, spec: specs.Spec, project_dir: Path) -> 
     )
     (project_dir / "pyproject.toml").write_text(text, encoding="utf-8")
     (project_dir / "LICENSE").write_bytes(packaging.LICENSE_FILE.read_bytes())
-    changelog = CHANGELOG_DIR / f"{target.name}.md"
-    if changelog.exists():  # every spec in specs/ has one (tests/test_versions.py); a scratch spec need not
-        (project_dir / "CHANGELOG.md").write_bytes(changelog.read_bytes())
+    if target.changelog.exists():  # every spec in specs/ has one (tests/test_versions.py); a scratch spec need not
+        (project_dir / "CHANGELOG.md").write_bytes(target.changelog.read_bytes())
 
 
 def _read(path: Path) -> str:

@@ -2,7 +2,7 @@
 
     python -m scripts.release verify TAG    the tag names a generated package at its current version
     python -m scripts.release notes TAG     that version's changelog entry (the GitHub release notes)
-    python -m scripts.release files TAG     the tag's wheel and sdist in dist/ (after make dist)
+    python -m scripts.release files TAG [--dist DIR]   the tag's wheel and sdist in dist/ (after make dist)
     python -m scripts.release pythons [--lines] [--with-unsupported]
                                             the supported Pythons (scripts/generator/package.toml)
 
@@ -28,13 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts import packaging
-from scripts.project import CHANGELOG_DIR, display
+from scripts.project import DIST_DIR, display
 
 if TYPE_CHECKING:
     from scripts import generate
 
-# Where make dist writes; relative, as make and the workflows run at the top of the repository.
-DIST_DIR = Path("dist")
 TAG_EXAMPLE = "useapi-client-v3.1.0"
 # The same MAJOR.MINOR.PATCH as info.version (scripts/versioning.py SEMVER).
 TAG_PATTERN = re.compile(r"(?P<project>\S+)-v(?P<version>(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))")
@@ -74,10 +72,6 @@ def target(tag: Tag) -> generate.Target:
             return candidate
     known = ", ".join(sorted(t.project_name for t in found))
     raise ReleaseError(f"tag {tag.text!r}: {tag.project} is not a generated package (generated/: {known})")
-
-
-def changelog_path(found: generate.Target) -> Path:
-    return CHANGELOG_DIR / f"{found.name}.md"
 
 
 def spec_problems(version: str, spec_path: Path) -> list[str]:
@@ -144,7 +138,7 @@ def release_problems(version: str, spec_path: Path, pyproject: Path, changelog: 
 def verify(tag_text: str) -> list[str]:
     tag = parse_tag(tag_text)
     found = target(tag)
-    return release_problems(tag.version, found.spec_path, found.output_dir / "pyproject.toml", changelog_path(found))
+    return release_problems(tag.version, found.spec_path, found.output_dir / "pyproject.toml", found.changelog)
 
 
 def distribution_name(project: str) -> str:
@@ -177,7 +171,9 @@ def main(argv: Sequence[str]) -> int:
         ("notes", "print the version's changelog entry"),
         ("files", "print the tag's wheel and sdist in dist/, one a line"),
     ):
-        commands.add_parser(name, help=summary).add_argument("tag", help=f"<project>-v<version>, e.g. {TAG_EXAMPLE}")
+        command = commands.add_parser(name, help=summary)
+        command.add_argument("tag", help=f"<project>-v<version>, e.g. {TAG_EXAMPLE}")
+    command.add_argument("--dist", type=Path, default=DIST_DIR, help="where make dist wrote them (default: dist/)")
     pythons = commands.add_parser("pythons", help="print the supported Pythons as a JSON list")
     pythons.add_argument("--lines", action="store_true", help="one version a line instead")
     pythons.add_argument(
@@ -200,11 +196,11 @@ def main(argv: Sequence[str]) -> int:
             print(f"{args.tag}: releasable")
         elif args.command == "notes":
             tag = parse_tag(args.tag)
-            print(notes_for(tag.version, changelog_path(target(tag))))
+            print(notes_for(tag.version, target(tag).changelog))
         else:
             tag = parse_tag(args.tag)
             target(tag)
-            for path in package_files(tag, DIST_DIR):
+            for path in package_files(tag, args.dist):
                 print(display(path))
     except ReleaseError as error:
         print(error, file=sys.stderr)

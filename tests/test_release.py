@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts import changelog, generate, packaging, release, specs
-from scripts.project import CHANGELOG_DIR, ROOT
+from scripts.project import ROOT
 
 CHANGELOG = """# Changelog: things
 
@@ -157,7 +157,7 @@ def test_notes_prints_the_current_entry_of_a_real_changelog(capsys: pytest.Captu
     found = generate.targets()[0]
     version = str(specs.load(found.spec_path).document["info"]["version"])
     assert release.main(["notes", f"{found.project_name}-v{version}"]) == 0
-    expected = changelog.entry_body((CHANGELOG_DIR / f"{found.name}.md").read_text(encoding="utf-8"), version)
+    expected = changelog.entry_body(found.changelog.read_text(encoding="utf-8"), version)
     assert expected
     assert capsys.readouterr().out == expected + "\n"
 
@@ -240,24 +240,16 @@ def test_pythons_prints_package_toml_as_json_and_as_lines(capsys: pytest.Capture
     assert capsys.readouterr().out.splitlines() == [*packaging.metadata().pythons, "3.10"]
 
 
+def _release_command(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *arguments], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
 def test_pythons_and_a_bad_tag_need_no_installed_package_and_print_no_traceback() -> None:
     # -S: no site-packages, as on a runner's own python3 before any set-up.
-    pythons = subprocess.run(
-        [sys.executable, "-S", "-m", "scripts.release", "pythons"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    pythons = _release_command("-S", "-m", "scripts.release", "pythons")
     assert pythons.returncode == 0, pythons.stderr
     assert json.loads(pythons.stdout) == list(packaging.metadata().pythons)
-    bad = subprocess.run(
-        [sys.executable, "-m", "scripts.release", "verify", "useapi-client-3.1.0"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = _release_command("-m", "scripts.release", "verify", "useapi-client-3.1.0")
     assert (bad.returncode, bad.stdout) == (1, "")
     expected = f"tag 'useapi-client-3.1.0' is not <project>-v<MAJOR.MINOR.PATCH>, e.g. {release.TAG_EXAMPLE}\n"
     assert bad.stderr == expected

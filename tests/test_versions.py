@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from scripts import changelog, diff, generate, spec_diff, specs, versioning
-from scripts.project import CHANGELOG_DIR
 
 TARGETS = generate.targets()
 
@@ -33,7 +32,7 @@ def test_uv_lock_records_the_same_version(target: generate.Target) -> None:
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
 def test_changelog_ships_in_the_package_and_leads_with_the_version(target: generate.Target) -> None:
-    source = CHANGELOG_DIR / f"{target.name}.md"
+    source = target.changelog
     assert (target.output_dir / "CHANGELOG.md").read_bytes() == source.read_bytes()
     newest = next(line for line in source.read_text(encoding="utf-8").splitlines() if line.startswith("## "))
     assert newest.split()[1] == _info_version(target)

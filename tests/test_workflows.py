@@ -17,7 +17,6 @@ import pytest
 import yaml
 
 from scripts import changelog, generate, packaging, specs
-from scripts.project import CHANGELOG_DIR
 
 ROOT = specs.ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -409,7 +408,7 @@ def test_the_build_step_selects_the_tags_wheel_and_sdist_and_writes_its_notes(tm
         f"{stem}-py3-none-any.whl",
         f"{stem}.tar.gz",
     ]
-    entry = changelog.entry_body((CHANGELOG_DIR / f"{target.name}.md").read_text(encoding="utf-8"), version)
+    entry = changelog.entry_body(target.changelog.read_text(encoding="utf-8"), version)
     assert entry and (tmp_path / "release/notes.md").read_text(encoding="utf-8") == entry + "\n"
 
     (tmp_path / "dist" / f"{stem}.tar.gz").unlink()  # make dist left no sdist: nothing is uploaded
