@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.core.sdk_calls import CALLS, OperationCall
 from scripts.fixtures.fake_upstream import FakeUpstream
+from scripts.fixtures.recorded_calls import CALLS, OperationCall
 from scripts.replay.serve import serving
 from tests.support.raw_server import RawServer
 

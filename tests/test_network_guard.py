@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from scripts.core import specs
+from scripts.core.paths import ROOT
 from scripts.live import run as live
 from tests.support import network_guard, socket_guard
 from tests.support.raw_server import RawServer
@@ -70,7 +70,7 @@ def test_a_test_that_catches_the_refusal_still_fails(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", *PLUGINS, str(tmp_path)],
         cwd=tmp_path,
-        env={"PYTHONPATH": str(specs.ROOT), "PATH": ""},
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
         capture_output=True,
         text=True,
         check=False,
@@ -114,7 +114,7 @@ def test_the_live_run_aimed_at_the_real_hosts_cannot_leave_the_machine(tmp_path:
 
 
 def test_make_test_runs_no_live_target_and_every_test_process_is_guarded() -> None:
-    makefile = (specs.ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     (test_rule,) = re.findall(r"(?ms)^test:(.*?)\n\n", makefile)
     for target in ("contract-live", "balances", "bench-live", "scripts.live.run", "scripts.live.balances"):
         assert target not in test_rule

@@ -24,9 +24,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts.build import generate
+from scripts.core.paths import ROOT
+from scripts.core.targets import targets
 
-ROOT = generate.ROOT
+ROOT = ROOT
 
 
 def timed(command: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[float, str]:
@@ -43,7 +44,7 @@ def regeneration(runs: int) -> tuple[float, float]:
     ours, bare = [], []
     with tempfile.TemporaryDirectory() as scratch:
         for _ in range(runs):
-            ours.append(sum(timed([python, "-m", "scripts.build.generate", t.name])[0] for t in generate.targets()))
+            ours.append(sum(timed([python, "-m", "scripts.build.generate", t.name])[0] for t in targets()))
             bare.append(
                 sum(
                     timed(
@@ -62,7 +63,7 @@ def regeneration(runs: int) -> tuple[float, float]:
                         ],
                         env={**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"},
                     )[0]
-                    for t in generate.targets()
+                    for t in targets()
                 )
             )
     return statistics.median(ours), statistics.median(bare)

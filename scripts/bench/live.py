@@ -3,7 +3,7 @@ upstream at LIVE_RATE=1 and with no limit, and the share of it that is the limit
 
     python -m scripts.bench.live [--runs N] [--latency-ms MS]
 
-The fake upstream runs in a process of its own on 127.0.0.1 (scripts/replay/serve.py --fake-upstream), and
+The fake upstream runs in a process of its own on 127.0.0.1 (python -m scripts.fixtures.fake_upstream), and
 answers as the pages say; the run is scripts.live.run.run, the entry point's own, writing its outputs
 into a temporary folder. Each figure is the median of N runs (default 3). The share is measured two
 ways: the time the limiter made requests wait, over the run's wall time; and the difference between

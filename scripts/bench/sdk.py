@@ -36,7 +36,7 @@ import httpx
 from useapi_client._aiohttp import AiohttpTransport
 
 from scripts.core import recordings
-from scripts.core.sdk_calls import CALLS, TOKEN, OperationCall
+from scripts.fixtures.recorded_calls import CALLS, TOKEN, OperationCall
 
 LATENCY_S = 0.05
 FAN_OUTS = [(100, 20), (500, 200)]  # (accounts, concurrency)
@@ -52,8 +52,8 @@ def replay_server(latency_ms: float = 0.0, fake_upstream: bool = False) -> Itera
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "scripts.replay.serve", "--port", str(port), "--latency-ms", str(latency_ms)]
-    command += ["--fake-upstream"] if fake_upstream else []
+    module = "scripts.fixtures.fake_upstream" if fake_upstream else "scripts.replay.serve"
+    command = [sys.executable, "-m", module, "--port", str(port), "--latency-ms", str(latency_ms)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     try:

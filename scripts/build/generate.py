@@ -24,18 +24,16 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from scripts.build import package_metadata as packaging
+from scripts.build import package_metadata
 from scripts.core import specs
-from scripts.core.paths import CHANGELOG_DIR, GENERATOR_DIR
+from scripts.core.paths import GENERATOR_DIR, ROOT, display
+from scripts.core.targets import BuildError, Target, default_base_url, operation_module, targets
 
-ROOT = specs.ROOT
-GENERATED_DIR = ROOT / "generated"
 CONFIG_DIR = GENERATOR_DIR
 # Overrides of openapi-python-client's templates; each says at its top why it differs.
 TEMPLATE_DIR = CONFIG_DIR / "templates"
@@ -43,57 +41,6 @@ TEMPLATE_DIR = CONFIG_DIR / "templates"
 EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
 # Each package's pyproject.toml, rendered over the generator's (which knows no shared metadata).
 PYPROJECT_TEMPLATE = CONFIG_DIR / "pyproject.toml.jinja"
-
-
-class BuildError(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Target:
-    """One spec and the SDK package built from it."""
-
-    spec_path: Path
-    config_path: Path
-    project_name: str
-    package_name: str
-
-    @property
-    def name(self) -> str:
-        return self.spec_path.stem
-
-    @property
-    def output_dir(self) -> Path:
-        return GENERATED_DIR / self.project_name
-
-    @property
-    def changelog(self) -> Path:
-        """changelogs/<spec>.md, shipped in the package as CHANGELOG.md."""
-        return CHANGELOG_DIR / f"{self.name}.md"
-
-
-def targets(names: Sequence[str] = ()) -> list[Target]:
-    found = []
-    for spec_path in specs.spec_paths():
-        if names and spec_path.stem not in names:
-            continue
-        config_path = CONFIG_DIR / f"{spec_path.stem}.yaml"
-        if not config_path.exists():
-            raise BuildError(f"{spec_path.relative_to(ROOT)}: no generator config at {config_path.relative_to(ROOT)}")
-        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-        found.append(Target(spec_path, config_path, config["project_name_override"], config["package_name_override"]))
-    unknown = set(names) - {t.name for t in found}
-    if unknown:
-        raise BuildError(f"no spec named {', '.join(sorted(unknown))} in specs/")
-    return found
-
-
-def operation_module(package_name: str, operation: dict[str, Any]) -> str:
-    """The dotted module openapi-python-client writes for an operation: PACKAGE.api.TAG.OPERATION_ID."""
-    from openapi_python_client.strings import snake_case
-
-    tag = (operation.get("tags") or ["default"])[0]
-    return f"{package_name}.api.{snake_case(tag)}.{snake_case(operation['operationId'])}"
 
 
 def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
@@ -131,7 +78,7 @@ def render(target: Target, workdir: Path) -> Path:
     with contextlib.redirect_stdout(io.StringIO()):
         problems = generate(config=config, custom_template_path=TEMPLATE_DIR)
     if problems:
-        lines = [f"{specs.display(target.spec_path)}: openapi-python-client reported problems:"]
+        lines = [f"{display(target.spec_path)}: openapi-python-client reported problems:"]
         for problem in problems:
             level = "error" if problem.level == ErrorLevel.ERROR else "warning"
             lines.append(f"  {level}: {problem.header}: {problem.detail or ''}".rstrip())
@@ -163,15 +110,6 @@ def _jinja(directory: Path) -> Any:
     )
     environment.filters["toml"] = json.dumps  # a JSON string is a valid TOML basic string
     return environment
-
-
-def default_base_url(spec: specs.Spec) -> str:
-    """The spec's first servers URL: the SDK's base_url when the caller gives none."""
-    servers = spec.document.get("servers")
-    url = servers[0].get("url") if isinstance(servers, list) and servers and isinstance(servers[0], dict) else None
-    if not isinstance(url, str) or not url.startswith("https://"):
-        raise BuildError(f"{spec.where(('servers',))}: the first server needs an https:// url (the SDK's base_url)")
-    return url.rstrip("/")
 
 
 def add_extra_modules(target: Target, base_url: str, project_dir: Path) -> None:
@@ -217,11 +155,11 @@ def write_project_files(target: Target, spec: specs.Spec, project_dir: Path) -> 
             spec_name=target.name,
             version=str(spec.document["info"]["version"]),
             description=description,
-            meta=packaging.metadata(),
+            meta=package_metadata.metadata(),
         )
     )
     (project_dir / "pyproject.toml").write_text(text, encoding="utf-8")
-    (project_dir / "LICENSE").write_bytes(packaging.LICENSE_FILE.read_bytes())
+    (project_dir / "LICENSE").write_bytes(package_metadata.LICENSE_FILE.read_bytes())
     if (
         target.changelog.exists()
     ):  # every spec in specs/ has one (tests/review/test_versions.py); a scratch spec need not

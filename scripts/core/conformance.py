@@ -34,8 +34,9 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from scripts.core import recordings, specs
+from scripts.core import recordings
 from scripts.core.documents import Location, json_path
+from scripts.core.paths import SPECS_DIR, display
 
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 _schemas: dict[str, OpenApiSchema] = {}
@@ -43,7 +44,7 @@ _schemas: dict[str, OpenApiSchema] = {}
 
 def _schema(spec_name: str) -> OpenApiSchema:
     if spec_name not in _schemas:
-        path = specs.SPECS_DIR / f"{spec_name}.yaml"
+        path = SPECS_DIR / f"{spec_name}.yaml"
         schema = schemathesis.openapi.from_path(path, config=schemathesis.Config())
         assert isinstance(schema, OpenApiSchema)
         _schemas[spec_name] = schema
@@ -195,7 +196,7 @@ def _string_kind(text: str) -> str:
 
 def conformance_problems(recording: recordings.Recording) -> list[str]:
     """Every way the recording breaks its operation's contract, each naming the file and place."""
-    shown = specs.display(recording.file)
+    shown = display(recording.file)
     operation = _schema(recording.spec_name).find_operation_by_id(recording.operation_id)
     if recordings.path_parameters(operation.path, recording.path) is None:
         return [f"{shown}: request.path {recording.path} does not fit {operation.path}"]

@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from scripts.core import documents
-from scripts.core import paths as project
+from scripts.core import documents, paths
 
 
 class RecordingError(documents.DocumentError):
@@ -114,7 +113,7 @@ def load(file: Path) -> Recording:
 
 def load_all(directory: Path | None = None) -> list[Recording]:
     """Every recording under directory (default: tests/recordings/)."""
-    return [load(file) for file in sorted((directory or project.RECORDINGS_DIR).glob("*/*/*.yaml"))]
+    return [load(file) for file in sorted((directory or paths.RECORDINGS_DIR).glob("*/*/*.yaml"))]
 
 
 def path_template_regex(template: str) -> re.Pattern[str]:

@@ -22,12 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.core import documents, openapi
+from scripts.core import documents, openapi, semver
 from scripts.core.documents import Location
-from scripts.core.paths import ROOT, SPECS_DIR, display
-from scripts.review import versioning
+from scripts.core.paths import SPECS_DIR, display
 
-__all__ = ["ROOT", "SPECS_DIR", "Spec", "SpecError", "check", "display", "load", "spec_paths"]
+__all__ = ["Spec", "SpecError", "check", "load", "spec_paths"]
 
 
 class SpecError(documents.DocumentError):
@@ -71,7 +70,7 @@ def _structure_problems(spec: Spec) -> list[str]:
         problems.append(f"{spec.where(('paths',))}: `paths` {what}: openapi-python-client needs it")
     version = (spec.document.get("info") or {}).get("version") if isinstance(spec.document.get("info"), dict) else None
     try:
-        versioning.parse_version(version)
+        semver.parse_version(version)
     except ValueError:
         problems.append(
             f"{spec.where(('info', 'version'))}: info.version {version!r} is not MAJOR.MINOR.PATCH "

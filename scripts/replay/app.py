@@ -24,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from scripts.core import recordings, specs
+from scripts.core.paths import display
 
 
 @dataclass
@@ -71,7 +72,7 @@ class ReplayApp:
             operation = by_id.get((recording.spec_name, recording.operation_id))
             if operation is None:
                 missing = f"no operation {recording.operation_id!r} in specs/{recording.spec_name}.yaml"
-                raise recordings.RecordingError([f"{specs.display(recording.file)}:1:1: #/: {missing}"])
+                raise recordings.RecordingError([f"{display(recording.file)}:1:1: #/: {missing}"])
             operation.exchanges.append(recording)
         self.requests_served = 0
 

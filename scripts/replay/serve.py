@@ -1,10 +1,10 @@
 """Serve the replay app for both hosts over real HTTP on 127.0.0.1.
 
-    python -m scripts.replay.serve --port 8080 [--latency-ms 50] [--fake-upstream]
+    python -m scripts.replay.serve --port 8080 [--latency-ms 50]
 
 Point either SDK at http://127.0.0.1:PORT with any bearer token: the useapi.net and the
-ImaginePro paths do not overlap, so one server answers for both hosts. `--fake-upstream` serves
-scripts/fixtures/fake_upstream.py instead, the live run's stand-in for the real hosts.
+ImaginePro paths do not overlap, so one server answers for both hosts. The live run's stand-in
+for the real hosts is served the same way by `python -m scripts.fixtures.fake_upstream`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import argparse
 import contextlib
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import uvicorn
@@ -50,25 +50,21 @@ def serving(app: Any | None = None, port: int = 0, wait_for_stop: bool = True) -
             thread.join(timeout=5)
 
 
-def main() -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    make_app: Callable[[float], ReplayApp] = ReplayApp,
+    what: str = "tests/recordings/",
+) -> int:
+    """Serve `make_app(latency_seconds)` until Ctrl-C; a broken spec or recording is one located line."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default 8080)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="wait before each answer (default 0)")
-    parser.add_argument(
-        "--fake-upstream", action="store_true", help="serve the fake upstream (scripts/fixtures/fake_upstream.py)"
-    )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     try:
-        if args.fake_upstream:
-            from scripts.fixtures.fake_upstream import FakeUpstream
-
-            app: ReplayApp = FakeUpstream(latency=args.latency_ms / 1000)
-        else:
-            app = ReplayApp(latency=args.latency_ms / 1000)
-    except DocumentError as error:  # a broken spec or recording: its located lines, no traceback
+        app = make_app(args.latency_ms / 1000)
+    except DocumentError as error:
         print(error, file=sys.stderr)
         return 1
-    what = "the fake upstream" if args.fake_upstream else "tests/recordings/"
     print(f"Replaying {what} for useapi.net and ImaginePro on http://127.0.0.1:{args.port} (Ctrl-C stops)")
     _server(app, args.port).run()
     return 0

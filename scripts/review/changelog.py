@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scripts.core import specs
-from scripts.core.paths import CHANGELOG_DIR
+from scripts.core.paths import CHANGELOG_DIR, display
 from scripts.review import report as diff
 from scripts.review import spec_diff
 
@@ -98,9 +98,9 @@ def main(argv: Sequence[str]) -> int:
         path = CHANGELOG_DIR / f"{report.name}.md"
         title = f"Changelog: the SDK built from specs/{report.name}.yaml"
         if add_entry(path, title, entry(report, today), str(report.head_version)):
-            print(f"{specs.display(path)}: added {report.head_version}")
+            print(f"{display(path)}: added {report.head_version}")
         else:
-            print(f"{specs.display(path)}: {report.head_version} already has an entry")
+            print(f"{display(path)}: {report.head_version} already has an entry")
     return 0
 
 

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from scripts.core import specs
-from scripts.core.paths import GENERATOR_DIR
+from scripts.core.paths import GENERATOR_DIR, ROOT
 from scripts.review import sdk_diff, spec_diff, versioning
 
-ROOT = specs.ROOT
+ROOT = ROOT
 DEFAULT_BRANCHES = ("main", "origin/main")
 
 

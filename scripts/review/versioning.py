@@ -8,13 +8,11 @@ a breaking change needs a major bump, a compatible one at least a minor bump, do
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from scripts.core.semver import parse_version
 from scripts.review.rules import Level
-
-SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)")
 
 
 class Bump(enum.IntEnum):
@@ -27,15 +25,6 @@ class Bump(enum.IntEnum):
 class Leveled(Protocol):
     @property
     def level(self) -> Level: ...
-
-
-def parse_version(text: Any) -> tuple[int, int, int]:
-    """(major, minor, patch); ValueError unless text is a string MAJOR.MINOR.PATCH."""
-    match = SEMVER.fullmatch(text) if isinstance(text, str) else None
-    if not match:
-        raise ValueError(f"info.version {text!r} is not MAJOR.MINOR.PATCH")
-    major, minor, patch = (int(part) for part in match.groups())
-    return major, minor, patch
 
 
 def required_bump(changes: Iterable[Leveled]) -> Bump:

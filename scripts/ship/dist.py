@@ -23,8 +23,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts.build import generate
 from scripts.core.paths import DIST_DIR, UV, display
+from scripts.core.targets import BuildError, Target, targets
 
 
 class DistError(Exception):
@@ -52,7 +52,7 @@ def _disturbed_copy(source: Path, destination: Path, *, mtime: int, mode: int) -
     return destination
 
 
-def build(target: generate.Target, scratch: Path) -> list[Path]:
+def build(target: Target, scratch: Path) -> list[Path]:
     """The package's wheel and sdist, built twice from disturbed copies and compared."""
     outputs = []
     for attempt, (mtime, mode) in enumerate([(1_000_000_000, 0o644), (1_700_000_000, 0o664)]):
@@ -76,7 +76,7 @@ def build(target: generate.Target, scratch: Path) -> list[Path]:
     return first
 
 
-def check(target: generate.Target, files: list[Path]) -> None:
+def check(target: Target, files: list[Path]) -> None:
     bin_dir = Path(sys.executable).parent
     run([bin_dir / "twine", "check", "--strict", *files], f"{display(target.output_dir)}: twine check --strict")
     (wheel,) = (p for p in files if p.suffix == ".whl")
@@ -105,7 +105,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="sdk-dist-") as scratch:
             built = []
-            for target in generate.targets(args.names):
+            for target in targets(args.names):
                 files = build(target, Path(scratch) / target.name)
                 check(target, files)
                 built += files
@@ -116,7 +116,7 @@ def main(argv: Sequence[str]) -> int:
             if DIST_DIR.exists():
                 shutil.rmtree(DIST_DIR)
             shutil.move(staging, DIST_DIR)
-    except (DistError, generate.BuildError) as error:
+    except (DistError, BuildError) as error:
         print(error, file=sys.stderr)
         return 1
     for path in sorted(DIST_DIR.iterdir()):

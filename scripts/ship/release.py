@@ -27,15 +27,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scripts.build import package_metadata as packaging
+from scripts.build import package_metadata
 from scripts.core.paths import DIST_DIR, display
+from scripts.core.semver import SEMVER
 
 if TYPE_CHECKING:
-    from scripts.build import generate
+    from scripts.core.targets import Target
 
 TAG_EXAMPLE = "useapi-client-v3.1.0"
-# The same MAJOR.MINOR.PATCH as info.version (scripts/review/versioning.py SEMVER).
-TAG_PATTERN = re.compile(r"(?P<project>\S+)-v(?P<version>(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))")
+# <project>-v<version>, the version the same MAJOR.MINOR.PATCH as info.version.
+TAG_PATTERN = re.compile(rf"(?P<project>\S+)-v(?P<version>{SEMVER.pattern})")
 
 
 class ReleaseError(Exception):
@@ -59,14 +60,14 @@ def parse_tag(text: str) -> Tag:
     return Tag(match["project"], match["version"])
 
 
-def target(tag: Tag) -> generate.Target:
-    """The SDK package the tag names, from scripts/build/generate.py's targets()."""
-    from scripts.build import generate
+def target(tag: Tag) -> Target:
+    """The SDK package the tag names, from scripts/core/targets.py."""
     from scripts.core import specs
+    from scripts.core.targets import BuildError, targets
 
     try:
-        found = generate.targets()
-    except (generate.BuildError, specs.SpecError) as error:
+        found = targets()
+    except (BuildError, specs.SpecError) as error:
         raise ReleaseError(str(error)) from None
     for candidate in found:
         if candidate.project_name == tag.project:
@@ -183,7 +184,7 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "pythons":
-        meta = packaging.metadata()
+        meta = package_metadata.metadata()
         versions = [*meta.pythons, *([meta.python_below] if args.with_unsupported else [])]
         print("\n".join(versions) if args.lines else json.dumps(versions))
         return 0

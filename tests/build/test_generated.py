@@ -11,17 +11,19 @@ import pytest
 
 from scripts.build import generate
 from scripts.core import specs
+from scripts.core.paths import ROOT
+from scripts.core.targets import BuildError, Target, operation_module, targets
 
 OPERATIONS = [
-    (target, operation.node) for target in generate.targets() for operation in specs.load(target.spec_path).operations()
+    (target, operation.node) for target in targets() for operation in specs.load(target.spec_path).operations()
 ]
 
 
 @pytest.mark.parametrize(
     ("target", "operation"), OPERATIONS, ids=[f"{t.name}.{o['operationId']}" for t, o in OPERATIONS]
 )
-def test_every_operation_id_has_its_generated_functions(target: generate.Target, operation: dict[str, str]) -> None:
-    module = importlib.import_module(generate.operation_module(target.package_name, operation))
+def test_every_operation_id_has_its_generated_functions(target: Target, operation: dict[str, str]) -> None:
+    module = importlib.import_module(operation_module(target.package_name, operation))
     for function in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
         assert callable(getattr(module, function, None)), f"{module.__name__} lacks {function}()"
 
@@ -36,8 +38,8 @@ def test_the_five_documented_operations_are_there() -> None:
     ]
 
 
-@pytest.mark.parametrize("target", generate.targets(), ids=lambda t: t.project_name)
-def test_package_is_installable_and_typed(target: generate.Target) -> None:
+@pytest.mark.parametrize("target", targets(), ids=lambda t: t.project_name)
+def test_package_is_installable_and_typed(target: Target) -> None:
     assert (target.output_dir / "pyproject.toml").exists()
     assert (target.output_dir / target.package_name / "py.typed").exists()
     module = importlib.import_module(target.package_name)
@@ -45,11 +47,11 @@ def test_package_is_installable_and_typed(target: generate.Target) -> None:
 
 
 def test_mypy_strict_passes_on_both_packages() -> None:
-    packages = [str(t.output_dir / t.package_name) for t in generate.targets()]
+    packages = [str(t.output_dir / t.package_name) for t in targets()]
     result = subprocess.run(
         # A cache of its own: incremental runs take a second, and no other mypy run shares it.
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", ".build/mypy-generated", *packages],
-        cwd=generate.ROOT,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -78,17 +80,17 @@ paths:
 """
 
 
-def _tiny_target(tmp_path: Path, spec_text: str) -> generate.Target:
+def _tiny_target(tmp_path: Path, spec_text: str) -> Target:
     spec_path = tmp_path / "tiny.yaml"
     spec_path.write_text(spec_text)
     config_path = tmp_path / "tiny-config.yaml"
     config_path.write_text("project_name_override: tiny-client\npackage_name_override: tiny_client\n")
-    return generate.Target(spec_path, config_path, "tiny-client", "tiny_client")
+    return Target(spec_path, config_path, "tiny-client", "tiny_client")
 
 
 def test_a_generator_warning_fails_the_build(tmp_path: Path) -> None:
     target = _tiny_target(tmp_path, SPEC_WITH_GENERATOR_WARNING)
-    with pytest.raises(generate.BuildError, match=r"tiny\.yaml: openapi-python-client reported problems"):
+    with pytest.raises(BuildError, match=r"tiny\.yaml: openapi-python-client reported problems"):
         generate.render(target, tmp_path / "out")
 
 
@@ -105,7 +107,7 @@ def test_a_clean_tiny_spec_builds_with_its_operation(tmp_path: Path) -> None:
 def test_a_spec_without_an_absolute_https_server_is_refused_at_its_servers(tmp_path: Path, servers: str) -> None:
     clean = SPEC_WITH_GENERATOR_WARNING.replace('{enum: [1, "a"]}', "{type: string}")
     target = _tiny_target(tmp_path, clean.replace('servers: [{url: "https://api.example.com"}]\n', servers))
-    with pytest.raises(generate.BuildError, match=r"tiny\.yaml:\d+:\d+: #/servers: the first server needs an https://"):
+    with pytest.raises(BuildError, match=r"tiny\.yaml:\d+:\d+: #/servers: the first server needs an https://"):
         generate.render(target, tmp_path / "out")
 
 

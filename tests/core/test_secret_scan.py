@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts.core import recordings, specs
-from scripts.core.paths import RECORDINGS_DIR
+from scripts.core.paths import RECORDINGS_DIR, display
 from scripts.core.secret_scan import scan
 
 COMMITTED_FILES = sorted(RECORDINGS_DIR.rglob("*.yaml")) + specs.spec_paths()
@@ -25,9 +25,9 @@ def test_scan_covers_every_recording_and_spec() -> None:
     assert {p.name for p in specs.spec_paths()} <= {p.name for p in COMMITTED_FILES}
 
 
-@pytest.mark.parametrize("path", COMMITTED_FILES, ids=specs.display)
+@pytest.mark.parametrize("path", COMMITTED_FILES, ids=display)
 def test_no_secret_in_committed_exchanges_and_specs(path: Path) -> None:
-    finding = next(scan(path.read_text(encoding="utf-8"), specs.display(path)), None)
+    finding = next(scan(path.read_text(encoding="utf-8"), display(path)), None)
     assert finding is None, f"secret found: {finding}"
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from scripts.core import specs
+from scripts.core.paths import ROOT
 
-ROOT = specs.ROOT
+ROOT = ROOT
 SPEC_PATHS = specs.spec_paths()
 
 

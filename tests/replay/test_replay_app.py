@@ -10,7 +10,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from scripts.core import recordings, specs
+from scripts.core import recordings
+from scripts.core.paths import SPECS_DIR
 from scripts.replay.app import ReplayApp
 
 APP = ReplayApp()
@@ -64,7 +65,7 @@ async def test_unknown_path_answers_404() -> None:
 
 
 def _fuzz(spec_name: str) -> schemathesis.BaseSchema:
-    schema = schemathesis.openapi.from_path(specs.SPECS_DIR / f"{spec_name}.yaml", config=CONFIG)
+    schema = schemathesis.openapi.from_path(SPECS_DIR / f"{spec_name}.yaml", config=CONFIG)
     schema.app = APP
     return schema
 

@@ -15,7 +15,7 @@ from useapi_client import AuthenticatedClient as UseapiClient
 from useapi_client.api.flowmusic import get_flow_music_account
 from useapi_client.models import ApiError, FlowMusicAccount
 
-from scripts.core import specs
+from scripts.core.paths import ROOT
 
 
 def _free_port() -> int:
@@ -28,7 +28,7 @@ def test_mock_serves_both_hosts_on_the_given_port() -> None:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "scripts.replay.serve", "--port", str(port)],
-        cwd=specs.ROOT,
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

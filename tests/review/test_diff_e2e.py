@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core import specs
+from scripts.core.paths import ROOT
 
-ROOT = specs.ROOT
+ROOT = ROOT
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.com",

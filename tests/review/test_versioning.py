@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.core import semver
 from scripts.review import versioning
 from scripts.review.rules import Level
 from scripts.review.spec_diff import Change
@@ -42,4 +43,4 @@ def test_version_acknowledges_changes(levels: list[Level], base: str, head: str,
 @pytest.mark.parametrize("version", ["banana", "1.0", "01.2.3", "1.0.0\n", '1.0.0"', 1, 1.0, None])
 def test_only_major_minor_patch_is_a_version(version: object) -> None:
     with pytest.raises(ValueError, match=r"is not MAJOR\.MINOR\.PATCH"):
-        versioning.parse_version(version)
+        semver.parse_version(version)

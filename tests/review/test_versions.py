@@ -8,33 +8,34 @@ from pathlib import Path
 import pytest
 
 from scripts.build import generate
-from scripts.core import specs
-from scripts.review import changelog, spec_diff, versioning
-from scripts.review import report as diff
+from scripts.core import semver, specs
+from scripts.core.paths import ROOT
+from scripts.core.targets import Target, targets
+from scripts.review import changelog, report, spec_diff
 
-TARGETS = generate.targets()
+TARGETS = targets()
 
 
-def _info_version(target: generate.Target) -> str:
+def _info_version(target: Target) -> str:
     return str(specs.load(target.spec_path).document["info"]["version"])
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_package_version_is_the_spec_info_version(target: generate.Target) -> None:
+def test_package_version_is_the_spec_info_version(target: Target) -> None:
     with (target.output_dir / "pyproject.toml").open("rb") as file:
         assert tomllib.load(file)["project"]["version"] == _info_version(target)
-    versioning.parse_version(_info_version(target))  # MAJOR.MINOR.PATCH, so bumps can be judged
+    semver.parse_version(_info_version(target))  # MAJOR.MINOR.PATCH, so bumps can be judged
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_uv_lock_records_the_same_version(target: generate.Target) -> None:
-    with (specs.ROOT / "uv.lock").open("rb") as file:
+def test_uv_lock_records_the_same_version(target: Target) -> None:
+    with (ROOT / "uv.lock").open("rb") as file:
         packages = {p["name"]: p for p in tomllib.load(file)["package"]}
     assert packages[target.project_name]["version"] == _info_version(target)
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_changelog_ships_in_the_package_and_leads_with_the_version(target: generate.Target) -> None:
+def test_changelog_ships_in_the_package_and_leads_with_the_version(target: Target) -> None:
     source = target.changelog
     assert (target.output_dir / "CHANGELOG.md").read_bytes() == source.read_bytes()
     newest = next(line for line in source.read_text(encoding="utf-8").splitlines() if line.startswith("## "))
@@ -52,8 +53,8 @@ def test_the_package_version_is_written_from_the_spec_whatever_the_generator_wro
         assert tomllib.load(file)["project"]["version"] == _info_version(target)
 
 
-def _report(state_versions: tuple[str | None, str], changes: list[spec_diff.Change]) -> diff.SpecReport:
-    return diff.SpecReport("things", state_versions[0], state_versions[1], changes)
+def _report(state_versions: tuple[str | None, str], changes: list[spec_diff.Change]) -> report.SpecReport:
+    return report.SpecReport("things", state_versions[0], state_versions[1], changes)
 
 
 def test_changelog_entry_lists_changes_by_level(tmp_path: Path) -> None:

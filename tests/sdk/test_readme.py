@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import generate
-from scripts.core import specs
+from scripts.core.paths import ROOT
+from scripts.core.targets import targets
 
-README = specs.ROOT / "README.md"
+README = ROOT / "README.md"
 
 
 def _examples(readme: Path) -> list[str]:
@@ -41,7 +41,7 @@ def _mypy_strict(examples: list[str], tmp_path: Path) -> None:
         files[-1].write_text(example, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", *map(str, files)],
-        cwd=specs.ROOT,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -50,7 +50,7 @@ def _mypy_strict(examples: list[str], tmp_path: Path) -> None:
 
 
 EXAMPLES = _examples(README)
-PACKAGE_READMES = [target.output_dir / "README.md" for target in generate.targets()]
+PACKAGE_READMES = [target.output_dir / "README.md" for target in targets()]
 # What each example prints against the recordings, in README order.
 EXPECTED_OUTPUT = [
     "jane@example.com True\n",

@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from scripts.core.sdk_calls import CALLS_BY_ID, OperationCall
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 

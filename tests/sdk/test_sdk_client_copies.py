@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from scripts.core.sdk_calls import CALLS_BY_ID, TOKEN, OperationCall
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
 from tests.support.sdk_calls import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 

@@ -9,20 +9,21 @@ from types import ModuleType
 import httpx
 import pytest
 
-from scripts.build import generate
 from scripts.core import specs
+from scripts.core.paths import ROOT
+from scripts.core.targets import Target, targets
 
-TARGETS = generate.targets()
+TARGETS = targets()
 
 
-def constants(target: generate.Target) -> ModuleType:
+def constants(target: Target) -> ModuleType:
     import importlib
 
     return importlib.import_module(f"{target.package_name}._constants")
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_the_client_uses_the_constants(target: generate.Target) -> None:
+def test_the_client_uses_the_constants(target: Target) -> None:
     import importlib
 
     defaults = constants(target)
@@ -58,17 +59,17 @@ def quotes(defaults: ModuleType) -> list[str]:
 
 @pytest.mark.parametrize(
     ("target", "readme"),
-    [(t, specs.ROOT / "README.md") for t in TARGETS] + [(t, t.output_dir / "README.md") for t in TARGETS],
+    [(t, ROOT / "README.md") for t in TARGETS] + [(t, t.output_dir / "README.md") for t in TARGETS],
     ids=[f"README.md-{t.name}" for t in TARGETS] + [f"{t.project_name}-README.md" for t in TARGETS],
 )
-def test_the_readmes_quote_the_defaults(target: generate.Target, readme: Path) -> None:
+def test_the_readmes_quote_the_defaults(target: Target, readme: Path) -> None:
     text = " ".join(readme.read_text(encoding="utf-8").split())
     missing = [quote for quote in quotes(constants(target)) if quote not in text]
-    assert not missing, f"{readme.relative_to(specs.ROOT)} does not say: {missing}"
+    assert not missing, f"{readme.relative_to(ROOT)} does not say: {missing}"
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_a_token_is_all_a_client_needs_and_it_goes_to_the_specs_first_server(target: generate.Target) -> None:
+def test_a_token_is_all_a_client_needs_and_it_goes_to_the_specs_first_server(target: Target) -> None:
     import importlib
 
     client_module = importlib.import_module(f"{target.package_name}.client")
@@ -82,7 +83,7 @@ def test_a_token_is_all_a_client_needs_and_it_goes_to_the_specs_first_server(tar
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_a_client_without_a_token_says_which_argument_is_missing(target: generate.Target) -> None:
+def test_a_client_without_a_token_says_which_argument_is_missing(target: Target) -> None:
     import importlib
 
     package = importlib.import_module(target.package_name)

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.core.sdk_calls import CALLS, OperationCall
+from scripts.fixtures.recorded_calls import CALLS, OperationCall
 from tests.support import sdk_contract
 from tests.support.body_strategies import (
     WRONG_TYPE_POOL,

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from scripts.core import recordings, sdk_calls, specs
+from scripts.fixtures import recorded_calls
 from tests.support import sdk_contract
 from tests.support.upstream_mock import mock_upstream
 
@@ -39,7 +40,7 @@ def recorded_response(recording: recordings.Recording) -> httpx.Response:
 
 
 def check_exchange(recording: recordings.Recording, sent: httpx.Request, response: Any) -> None:
-    operation = sdk_calls.operation_for(recording)
+    operation = recorded_calls.operation_for(recording)
     assert sent.method == recording.method
     assert sent.url.raw_path.split(b"?")[0].decode() == recording.path, "path or its percent-encoding differs"
     assert dict(parse_qsl(sent.url.query.decode(), keep_blank_values=True)) == recording.query
@@ -63,7 +64,7 @@ def check_exchange(recording: recordings.Recording, sent: httpx.Request, respons
 
 @pytest.mark.parametrize("recording", RECORDINGS, ids=lambda r: r.name)
 def test_sync_replay(recording: recordings.Recording) -> None:
-    operation = sdk_calls.operation_for(recording)
+    operation = recorded_calls.operation_for(recording)
     with mock_upstream() as router:
         route = router.route().mock(return_value=recorded_response(recording))
         with make_client(recording) as client:
@@ -74,7 +75,7 @@ def test_sync_replay(recording: recordings.Recording) -> None:
 
 @pytest.mark.parametrize("recording", RECORDINGS, ids=lambda r: r.name)
 async def test_async_replay(recording: recordings.Recording) -> None:
-    operation = sdk_calls.operation_for(recording)
+    operation = recorded_calls.operation_for(recording)
     with mock_upstream() as router:
         route = router.route().mock(return_value=recorded_response(recording))
         async with make_client(recording) as client:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the same in both SDKs
 
-from scripts.core.sdk_calls import CALLS_BY_ID, OperationCall
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
 from scripts.replay.app import ReplayApp
 from scripts.replay.serve import serving
 from tests.support.sdk_calls import MODES, json_response

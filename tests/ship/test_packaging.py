@@ -10,22 +10,21 @@ from typing import Any
 
 import pytest
 
-from scripts.build import generate
-from scripts.build import package_metadata as packaging
-from scripts.ship import dist
-from scripts.ship import wheel_matrix as dist_tests
+from scripts.build import package_metadata
+from scripts.core.targets import Target, targets
+from scripts.ship import dist, wheel_matrix
 
-TARGETS = generate.targets()
+TARGETS = targets()
 
 
-def _pyproject(target: generate.Target) -> dict[str, Any]:
+def _pyproject(target: Target) -> dict[str, Any]:
     with (target.output_dir / "pyproject.toml").open("rb") as file:
         return tomllib.load(file)["project"]  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_requires_python_and_the_classifiers_follow_the_supported_pythons(target: generate.Target) -> None:
-    meta = packaging.metadata()
+def test_requires_python_and_the_classifiers_follow_the_supported_pythons(target: Target) -> None:
+    meta = package_metadata.metadata()
     project = _pyproject(target)
     assert project["requires-python"] == f">={meta.pythons[0]}"
     declared = sorted(c.rsplit(" :: ", 1)[1] for c in project["classifiers"] if c.count(".") == 1 and "Python ::" in c)
@@ -34,18 +33,18 @@ def test_requires_python_and_the_classifiers_follow_the_supported_pythons(target
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
-def test_license_urls_and_keywords_are_declared(target: generate.Target) -> None:
+def test_license_urls_and_keywords_are_declared(target: Target) -> None:
     project = _pyproject(target)
     assert project["license"] == "MIT"
     assert project["license-files"] == ["LICENSE"]
-    assert (target.output_dir / "LICENSE").read_bytes() == packaging.LICENSE_FILE.read_bytes()
+    assert (target.output_dir / "LICENSE").read_bytes() == package_metadata.LICENSE_FILE.read_bytes()
     assert set(project["urls"]) == {"Repository", "Changelog", "Documentation", "Issues"}
     assert project["urls"]["Changelog"].endswith(f"/changelogs/{target.name}.md")
-    assert project["keywords"] == packaging.metadata().keywords_for(target.name)
+    assert project["keywords"] == package_metadata.metadata().keywords_for(target.name)
 
 
 def test_every_python_is_a_minor_version_oldest_first() -> None:
-    pythons = packaging.metadata().pythons
+    pythons = package_metadata.metadata().pythons
     minors = [int(version.removeprefix("3.")) for version in pythons]
     assert all(version.startswith("3.") for version in pythons)
     assert minors == list(range(minors[0], minors[0] + len(minors)))
@@ -84,10 +83,10 @@ def test_a_wheel_without_py_typed_is_refused(tmp_path: Path) -> None:
         dist.check(target, files)
 
 
-def _at(target: generate.Target, project_dir: Path) -> generate.Target:
+def _at(target: Target, project_dir: Path) -> Target:
     """The same target, built from project_dir instead of generated/."""
 
-    class Elsewhere(generate.Target):
+    class Elsewhere(Target):
         @property
         def output_dir(self) -> Path:
             return project_dir
@@ -98,8 +97,8 @@ def _at(target: generate.Target, project_dir: Path) -> generate.Target:
 def test_the_wheels_requirements_include_the_aiohttp_extra_without_its_marker(
     built: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dist_tests, "DIST_DIR", built[0].parent)
-    (wheel,) = dist_tests.wheels()
+    monkeypatch.setattr(wheel_matrix, "DIST_DIR", built[0].parent)
+    (wheel,) = wheel_matrix.wheels()
     assert wheel.package == TARGETS[0].package_name
     names = {requirement.split(">")[0].split("<")[0] for requirement in wheel.requirements}
     assert {"httpx", "attrs", "aiohttp"} <= names
@@ -107,16 +106,16 @@ def test_the_wheels_requirements_include_the_aiohttp_extra_without_its_marker(
 
 
 def test_test_dist_refuses_a_python_outside_the_range(capsys: pytest.CaptureFixture[str]) -> None:
-    assert dist_tests.main(["--pythons", "3.9"]) == 1
+    assert wheel_matrix.main(["--pythons", "3.9"]) == 1
     assert capsys.readouterr().err.strip().startswith("DIST_PYTHONS: 3.9 not in package.toml's pythons")
 
 
 def test_test_dist_fails_when_a_supported_python_is_missing(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    supported = packaging.metadata().pythons
-    monkeypatch.setattr(dist_tests, "find_python", lambda version: None if version == supported[-1] else Path("/x"))
-    assert dist_tests.main([]) == 1
+    supported = package_metadata.metadata().pythons
+    monkeypatch.setattr(wheel_matrix, "find_python", lambda version: None if version == supported[-1] else Path("/x"))
+    assert wheel_matrix.main([]) == 1
     rest = " ".join(supported[:-1])
     assert capsys.readouterr().err.strip() == (
         f"Python {supported[-1]} not found on this machine: install it "
@@ -125,4 +124,4 @@ def test_test_dist_fails_when_a_supported_python_is_missing(
 
 
 def test_find_python_never_returns_another_version() -> None:
-    assert dist_tests.find_python("3.99") is None
+    assert wheel_matrix.find_python("3.99") is None

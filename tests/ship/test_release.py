@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import generate
-from scripts.build import package_metadata as packaging
+from scripts.build import package_metadata
 from scripts.core import specs
 from scripts.core.paths import ROOT
+from scripts.core.targets import Target, targets
 from scripts.review import changelog
 from scripts.ship import release
 
@@ -81,7 +81,7 @@ def test_a_tag_of_another_shape_is_refused_in_one_line(text: str) -> None:
 def test_a_tag_naming_no_generated_package_lists_the_ones_there_are() -> None:
     with pytest.raises(release.ReleaseError) as error:
         release.target(release.parse_tag("useapi-v3.0.0"))  # the spec's name, not the project's
-    known = ", ".join(sorted(t.project_name for t in generate.targets()))
+    known = ", ".join(sorted(t.project_name for t in targets()))
     assert str(error.value) == f"tag 'useapi-v3.0.0': useapi is not a generated package (generated/: {known})"
 
 
@@ -158,7 +158,7 @@ def test_the_notes_are_the_entry_under_its_heading_up_to_the_next() -> None:
 
 
 def test_notes_prints_the_current_entry_of_a_real_changelog(capsys: pytest.CaptureFixture[str]) -> None:
-    found = generate.targets()[0]
+    found = targets()[0]
     version = str(specs.load(found.spec_path).document["info"]["version"])
     assert release.main(["notes", f"{found.project_name}-v{version}"]) == 0
     expected = changelog.entry_body(found.changelog.read_text(encoding="utf-8"), version)
@@ -169,8 +169,8 @@ def test_notes_prints_the_current_entry_of_a_real_changelog(capsys: pytest.Captu
 # --- verify on this repository ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("found", generate.targets(), ids=lambda t: t.name)
-def test_each_package_is_releasable_at_its_current_version(found: generate.Target) -> None:
+@pytest.mark.parametrize("found", targets(), ids=lambda t: t.name)
+def test_each_package_is_releasable_at_its_current_version(found: Target) -> None:
     version = str(specs.load(found.spec_path).document["info"]["version"])
     assert release.verify(f"{found.project_name}-v{version}") == []
 
@@ -178,7 +178,7 @@ def test_each_package_is_releasable_at_its_current_version(found: generate.Targe
 def test_verify_of_a_version_not_yet_bumped_names_the_spec_the_package_and_the_changelog(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    found = generate.targets()[0]
+    found = targets()[0]
     major = int(str(specs.load(found.spec_path).document["info"]["version"]).split(".")[0])
     assert release.main(["verify", f"{found.project_name}-v{major + 1}.0.0"]) == 1
     lines = capsys.readouterr().err.splitlines()
@@ -237,11 +237,11 @@ def test_file_names_spell_the_project_as_wheels_do() -> None:
 
 def test_pythons_prints_package_toml_as_json_and_as_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert release.main(["pythons"]) == 0
-    assert json.loads(capsys.readouterr().out) == list(packaging.metadata().pythons)
+    assert json.loads(capsys.readouterr().out) == list(package_metadata.metadata().pythons)
     assert release.main(["pythons", "--lines"]) == 0
-    assert capsys.readouterr().out.splitlines() == list(packaging.metadata().pythons)
+    assert capsys.readouterr().out.splitlines() == list(package_metadata.metadata().pythons)
     assert release.main(["pythons", "--lines", "--with-unsupported"]) == 0
-    assert capsys.readouterr().out.splitlines() == [*packaging.metadata().pythons, "3.10"]
+    assert capsys.readouterr().out.splitlines() == [*package_metadata.metadata().pythons, "3.10"]
 
 
 def _release_command(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -252,7 +252,7 @@ def test_pythons_and_a_bad_tag_need_no_installed_package_and_print_no_traceback(
     # -S: no site-packages, as on a runner's own python3 before any set-up.
     pythons = _release_command("-S", "-m", "scripts.ship.release", "pythons")
     assert pythons.returncode == 0, pythons.stderr
-    assert json.loads(pythons.stdout) == list(packaging.metadata().pythons)
+    assert json.loads(pythons.stdout) == list(package_metadata.metadata().pythons)
     bad = _release_command("-m", "scripts.ship.release", "verify", "useapi-client-3.1.0")
     assert (bad.returncode, bad.stdout) == (1, "")
     expected = f"tag 'useapi-client-3.1.0' is not <project>-v<MAJOR.MINOR.PATCH>, e.g. {release.TAG_EXAMPLE}\n"

@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts.build import generate
-from scripts.build import package_metadata as packaging
+from scripts.build import package_metadata
 from scripts.core import specs
+from scripts.core.paths import ROOT
+from scripts.core.targets import targets
 from scripts.review import changelog
 
-ROOT = specs.ROOT
+ROOT = ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW = WORKFLOWS / "ci.yml"
 LIVE_WORKFLOW = WORKFLOWS / "contract-live.yml"
@@ -276,7 +277,7 @@ def test_the_ci_matrix_is_package_tomls_pythons(bare_python3: dict[str, str]) ->
     result = _run_step(step, ROOT, bare_python3)
     assert result.returncode == 0, result.stderr
     output = Path(bare_python3["GITHUB_OUTPUT"]).read_text(encoding="utf-8")
-    assert output == f"pythons={json.dumps(list(packaging.metadata().pythons))}\n"
+    assert output == f"pythons={json.dumps(list(package_metadata.metadata().pythons))}\n"
     assert "3.14" in json.loads(output.removeprefix("pythons="))
 
 
@@ -312,7 +313,7 @@ def test_a_pushed_release_tag_alone_starts_a_release() -> None:
     workflow = _workflow(RELEASE_WORKFLOW)
     assert workflow[True] == {"push": {"tags": ["*-v[0-9]+.[0-9]+.[0-9]+"]}}
     (pattern,) = workflow[True]["push"]["tags"]
-    for target in generate.targets():
+    for target in targets():
         assert re.fullmatch(_filter_regex(pattern), f"{target.project_name}-v3.1.0")
     for other in ("useapi-client-3.1.0", "useapi-client-v3.1", "v3.1.0", "main"):
         assert not re.fullmatch(_filter_regex(pattern), other), other
@@ -355,7 +356,7 @@ def test_verify_checks_the_tag_and_tests_on_every_supported_python(bare_python3:
     result = _run_step(derive, ROOT, bare_python3)
     assert result.returncode == 0, result.stderr
     output = Path(bare_python3["GITHUB_OUTPUT"]).read_text(encoding="utf-8")
-    meta = packaging.metadata()
+    meta = package_metadata.metadata()
     installed = [*meta.pythons, meta.python_below]  # make test-dist proves the wheels refuse the last
     assert output == "versions<<END_OF_VERSIONS\n" + "".join(f"{v}\n" for v in installed) + "END_OF_VERSIONS\n"
     every, tooling = _uses(steps, "actions/setup-python")
@@ -398,10 +399,10 @@ def test_the_build_step_selects_the_tags_wheel_and_sdist_and_writes_its_notes(tm
     python.parent.mkdir(parents=True)
     python.write_text(f'#!/bin/sh\nexec "{ROOT / ".venv/bin/python"}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
-    target = generate.targets()[0]
+    target = targets()[0]
     version = str(specs.load(target.spec_path).document["info"]["version"])
     (tmp_path / "dist").mkdir()
-    for found in generate.targets():
+    for found in targets():
         for release in (version, "0.0.1"):
             stem = found.project_name.replace("-", "_") + f"-{release}"
             (tmp_path / "dist" / f"{stem}-py3-none-any.whl").write_bytes(b"wheel")
