@@ -18,7 +18,7 @@ from scripts.review import rules as diff_rules
 
 if TYPE_CHECKING:
     from scripts.live.config import Config
-    from scripts.live.run import CallResult, OperationResult
+    from scripts.live.results import CallResult, OperationResult
 
 _BUMP = {diff_rules.Level.BREAKING: "major bump", diff_rules.Level.COMPATIBLE: "minor bump"}
 
@@ -89,7 +89,7 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
         operation = (
             f"{result.spec_name} `{result.operation.method.upper()} {result.operation.path}` ({result.operation_id})"
         )
-        lines.append(f"| {_cell(operation)} | {result.result} | {_calls_cell(result)} |")
+        lines.append(f"| {_cell(operation)} | {result.verdict} | {_calls_cell(result)} |")
     header = [
         "",
         "| operation | call | status | path | judge | expected | got | spec change |",
@@ -167,7 +167,7 @@ def summary(results: Sequence[OperationResult], today: dt.date, exit_code: int) 
             {
                 "spec": result.spec_name,
                 "operation": result.operation_id,
-                "result": result.result,
+                "result": result.verdict,
                 "drifted": result.drifted,
                 "skipped": result.skipped,
                 "calls": [

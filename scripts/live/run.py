@@ -24,7 +24,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,65 +51,11 @@ from scripts.live.judge import (  # noqa: E402
     judge_sdk,
     outcome_of,
 )
+from scripts.live.results import Call, CallResult, OperationResult  # noqa: E402
 from scripts.live.wire import Capture, RateLimited, RateLimiter  # noqa: E402
 
 # Sent for the 401 call: no account anywhere has it.
 WRONG_TOKEN = "contract-live-deliberately-wrong-token"
-
-
-@dataclass(frozen=True)
-class Call:
-    operation: sdk_calls.Operation
-    name: str  # success, success-2, wrong-token, unknown-account
-    purpose: str  # what the call is for, as the report and the recording say it
-    expected_status: int
-    arguments: dict[str, str]  # the SDK's keyword arguments
-    wrong_token: bool = False
-
-    @property
-    def operation_id(self) -> str:
-        return self.operation.operation_id
-
-
-@dataclass
-class CallResult:
-    call: Call
-    status: int | None = None
-    attempts: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    recording: Path | None = None
-
-
-@dataclass
-class OperationResult:
-    operation: sdk_calls.Operation
-    calls: list[CallResult] = field(default_factory=list)
-    skipped: str = ""  # why, naming the variable to set
-
-    @property
-    def spec_name(self) -> str:
-        return self.operation.spec.name
-
-    @property
-    def operation_id(self) -> str:
-        return self.operation.operation_id
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [finding for result in self.calls for finding in result.findings]
-
-    @property
-    def result(self) -> str:
-        """skipped, failed (a failure), drift (warnings only), or conforms."""
-        if self.skipped:
-            return "skipped"
-        levels = {finding.level for finding in self.findings}
-        return "failed" if Level.FAILURE in levels else "drift" if levels else "conforms"
-
-    @property
-    def drifted(self) -> bool:
-        """Whether the contract and the answers differ (not only the run failed: a host down, a bad token)."""
-        return any(finding.judge in ("conformance", "completeness", "sdk") for finding in self.findings)
 
 
 def _documented(operation: sdk_calls.Operation) -> set[int]:
@@ -347,7 +293,7 @@ def run(config: live_config.Config, today: dt.date) -> Outcome:
                 results.append(OperationResult(operation, skipped=calls))
             else:
                 results.append(OperationResult(operation, [live.check(call) for call in calls]))
-    exit_code = 1 if any(result.result == "failed" for result in results) else 0
+    exit_code = 1 if any(result.verdict == "failed" for result in results) else 0
     report = live_report.markdown(results, config, today, live.limiter.sent, config.out)
     outputs = {
         "report.md": report,
