@@ -37,6 +37,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 from scripts.core import recordings
 from scripts.core.documents import Location, json_path
 from scripts.core.paths import SPECS_DIR, display
+from scripts.core.text import EMAIL
 
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 _schemas: dict[str, OpenApiSchema] = {}
@@ -154,7 +155,6 @@ def _schema_violations(failure: JsonSchemaError) -> list[Violation]:
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 
 def value_kind(value: Any) -> str:
@@ -181,7 +181,7 @@ def _string_kind(text: str) -> str:
         return "an empty string"
     if _UUID.fullmatch(text):
         return "a UUID string"
-    if _EMAIL.search(text):
+    if EMAIL.search(text):
         return "a string holding an email address"
     if re.fullmatch(r"https?://\S+", text):
         return "a URL string"

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from scripts.core import documents, paths
+from scripts.core.text import is_json_media_type
 
 
 class RecordingError(documents.DocumentError):
@@ -97,7 +98,7 @@ def load(file: Path) -> Recording:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", recording.revised):
         where = data.where(("source", "revised"))
         raise RecordingError([f"{where}: field 'source.revised' must be a YYYY-MM-DD date"])
-    if "json" in recording.content_type:
+    if is_json_media_type(recording.content_type):
         try:
             recording.body  # noqa: B018 - parse now so a broken body is reported with its file
         except json.JSONDecodeError as error:
