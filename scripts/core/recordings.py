@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from scripts.core import documents, paths
 from scripts.core.text import is_json_media_type
@@ -115,17 +114,3 @@ def load(file: Path) -> Recording:
 def load_all(directory: Path | None = None) -> list[Recording]:
     """Every recording under directory (default: tests/recordings/)."""
     return [load(file) for file in sorted((directory or paths.RECORDINGS_DIR).glob("*/*/*.yaml"))]
-
-
-def path_template_regex(template: str) -> re.Pattern[str]:
-    """Match a raw (percent-encoded) request path against an OpenAPI path template."""
-    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-    return re.compile(pattern + r"\Z")
-
-
-def path_parameters(template: str, raw_path: str) -> dict[str, str] | None:
-    """The decoded path parameters of raw_path, or None when it does not fit the template."""
-    match = path_template_regex(template).match(raw_path)
-    if match is None:
-        return None
-    return {name: unquote(value) for name, value in match.groupdict().items()}
