@@ -80,7 +80,7 @@ class Violation:
 
     @property
     def path(self) -> str:
-        return json_path(self.location)
+        return body_path(self.location)
 
 
 def violations(answer: Answer) -> list[Violation]:
@@ -112,9 +112,8 @@ def _described(failure: Failure, answer: Answer) -> list[Violation]:
         documented = ", ".join(str(code) for code in failure.defined_status_codes)
         return [Violation("status", (), "", f"a documented status ({documented})", str(answer.status), first_line)]
     if isinstance(failure, UndefinedContentType):
-        media_type = failure.content_type.partition(";")[0].strip()
         expected = " or ".join(failure.defined_content_types)
-        return [Violation("content type", (), "", expected, media_type or "none", first_line)]
+        return [Violation("content type", (), "", expected, media_type_kind(failure.content_type), first_line)]
     if isinstance(failure, MissingContentType):
         return [Violation("content type", (), "", " or ".join(failure.media_types), "none", first_line)]
     if isinstance(failure, MalformedJson):
@@ -152,6 +151,45 @@ def _schema_violations(failure: JsonSchemaError) -> list[Violation]:
     else:
         expected = f"the schema's {keyword!r}"
     return [Violation("body", location, keyword, expected, value_kind(failure.instance), detail)]
+
+
+# A key read as a field name: shown in a path as it is. Any other key of a body (an address used
+# as a map key, a token, Markdown, a control character) is described by its kind instead.
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_ -]{0,39}")
+# A media type as registered: a known top-level type and a short subtype of token characters.
+_MEDIA_TYPE = re.compile(
+    r"(application|audio|font|image|message|model|multipart|text|video)/[a-z0-9][a-z0-9.+-]{0,62}", re.IGNORECASE
+)
+
+
+def _shown_key(key: str) -> bool:
+    return bool(_FIELD_NAME.fullmatch(key)) and sum(char.isdigit() for char in key) <= 4
+
+
+def body_path(location: Location) -> str:
+    """The JSON path of a place in an upstream body, with no upstream value in it: `$.credits.total`,
+    `$.accounts["Midjourney API"]`, but `$.accounts[<a key: a string holding an email address>]`.
+    A key is shown only when it reads as a field name (letters first, then letters, digits, `_`,
+    `-` or spaces, at most 40 characters and 4 digits: not an id, an address or a token)."""
+    path = "$"
+    for step in location:
+        if isinstance(step, int):
+            path += f"[{step}]"
+        elif not _shown_key(step):
+            path += f"[<a key: {value_kind(step)}>]"
+        else:
+            path += json_path((step,))[1:]
+    return path
+
+
+def media_type_kind(content_type: str) -> str:
+    """A response's media type, shown when it reads as a registered one; otherwise its kind."""
+    media_type = content_type.partition(";")[0].strip()
+    if not media_type:
+        return "none"
+    if _MEDIA_TYPE.fullmatch(media_type):
+        return media_type.lower()
+    return f"an unregistered media type ({len(media_type)} characters)"
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)

@@ -8,7 +8,10 @@ URLs, and the accounts in USEAPI_DREAMINA_ACCOUNT, USEAPI_PIXVERSE_EMAIL, USEAPI
 concurrently through the generated async clients, with their public API only, as an
 application would. One row per account: provider, account, plan or tier, the total and the
 credits by kind, session health (Dreamina's session expiry, Flow Music's error state, ImaginePro's
-expiry), and what failed.
+expiry), and what failed. Whatever an upstream answers (a body over the size cap, a corrupt
+gzip, a number too large for a float, a lone surrogate) and whatever an account is set to, that
+account gets its row and the others theirs; upstream text is shown with its control characters
+(ANSI escapes) neutralised, and `--json` is always valid JSON.
 
 Totals: Dreamina `credits.total`; PixVerse daily + monthly + package credits; Flow Music
 `credits_remaining`; ImaginePro `credits` + `creditsExtra`.
@@ -25,6 +28,7 @@ import asyncio
 import contextlib
 import functools
 import json
+import math
 import os
 import sys
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -46,7 +50,12 @@ from useapi_client.api.pixverse import get_pixverse_features  # noqa: E402
 from useapi_client.models import DreaminaAccount, FlowMusicAccount, PixverseFeatures  # noqa: E402
 from useapi_client.types import Unset  # noqa: E402
 
+from scripts.core.conformance import body_path  # noqa: E402
+from scripts.core.text import terminal_text, valid_unicode  # noqa: E402
 from scripts.live import config as live_config  # noqa: E402
+
+# The widest a table cell gets (an account set to 100,000 characters); --json keeps it whole.
+CELL_WIDTH = 60
 
 
 @dataclass
@@ -63,8 +72,27 @@ class Balance:
         return self.total is None or self.total < minimum
 
 
+class NotANumber(ValueError):
+    """An amount no float holds (10**400), or not finite."""
+
+
 def _number(value: Any) -> float | None:
-    return None if isinstance(value, Unset) or value is None else float(value)
+    if isinstance(value, Unset) or value is None:
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise NotANumber("an amount too large for a number")
+    return number
+
+
+def _total(amounts: Sequence[float]) -> float:
+    total = math.fsum(amounts)
+    if not math.isfinite(total):
+        raise NotANumber("a total too large for a number")
+    return total
 
 
 def _day(value: Any) -> str:
@@ -80,8 +108,9 @@ def dreamina(row: Balance, found: Any) -> None:
     if isinstance(found.credits_, Unset):
         row.problem = "no live credits: Dreamina did not answer useapi.net"
     else:
-        row.total = found.credits_.total
-        row.credits = {"vip": found.credits_.vip, "gift": found.credits_.gift, "purchase": found.credits_.purchase}
+        credits = {"vip": found.credits_.vip, "gift": found.credits_.gift, "purchase": found.credits_.purchase}
+        row.credits = {kind: number for kind, value in credits.items() if (number := _number(value)) is not None}
+        row.total = _number(found.credits_.total)
     if not isinstance(found.error, Unset):
         row.problem = found.error
 
@@ -92,7 +121,7 @@ def pixverse(row: Balance, found: Any) -> None:
     row.plan = "" if isinstance(found.plan_name, Unset) else found.plan_name
     kinds = {"daily": found.credit_daily, "monthly": found.credit_monthly, "package": found.credit_package}
     row.credits = {kind: number for kind, value in kinds.items() if (number := _number(value)) is not None}
-    row.total = sum(row.credits.values()) if row.credits else None
+    row.total = _total(list(row.credits.values())) if row.credits else None
 
 
 def flow_music(row: Balance, found: Any) -> None:
@@ -109,30 +138,47 @@ def imaginepro(row: Balance, found: Any) -> None:
     if not isinstance(found, AccountInfo):
         return
     row.account, row.plan = found.email, found.type_
-    row.credits = {"monthly": found.credits_, "extra": found.credits_extra}
-    row.total = found.credits_ + found.credits_extra
+    credits = {"monthly": found.credits_, "extra": found.credits_extra}
+    row.credits = {kind: number for kind, value in credits.items() if (number := _number(value)) is not None}
+    row.total = _total(list(row.credits.values()))
     row.session = f"expires {_day(found.expired_at)}"
 
 
 async def query(row: Balance, call: Callable[[], Awaitable[Any]], read: Callable[[Balance, Any], None]) -> Balance:
-    """One account: the call, then what its answer says (or why there is none)."""
+    """One account: the call, then what its answer says, or why there is none. Never raises:
+    whatever went wrong is the row's problem, so no account loses the others their rows."""
     try:
         response = await call()
-    except (useapi_errors.ResponseValidationError, imaginepro_errors.ResponseValidationError) as error:
-        row.problem = f"the answer broke the contract at {error.path}"
-        return row
-    except httpx.TimeoutException as error:
-        row.problem = f"no answer in time ({type(error).__name__})"
-        return row
-    except httpx.TransportError as error:
-        row.problem = f"no answer ({type(error).__name__})"
-        return row
-    if response.status_code != 200:
-        reason = {401: "the token was refused", 404: "not configured at useapi.net", 400: "refused"}
-        row.problem = f"{response.status_code}: {reason.get(response.status_code, 'not the answer asked for')}"
-        return row
-    read(row, response.parsed)
+        if response.status_code != 200:
+            reason = {401: "the token was refused", 404: "not configured at useapi.net", 400: "refused"}
+            row.problem = f"{response.status_code}: {reason.get(response.status_code, 'not the answer asked for')}"
+            return row
+        read(row, response.parsed)
+    except Exception as error:  # one account's failure is its row's problem, whatever it is
+        row.total, row.credits = None, {}
+        row.problem = _problem(error)
     return row
+
+
+def _problem(error: Exception) -> str:
+    """What went wrong, in words that quote neither the answer nor the account."""
+    if isinstance(error, useapi_errors.ResponseValidationError | imaginepro_errors.ResponseValidationError):
+        return f"the answer broke the contract at {body_path(tuple(error.location))}"
+    if isinstance(error, useapi_errors.ResponseTooLargeError | imaginepro_errors.ResponseTooLargeError):
+        return f"the answer was larger than the size cap ({error.limit} bytes)"
+    if isinstance(error, useapi_errors.InvalidPathParameterError | imaginepro_errors.InvalidPathParameterError):
+        return "the account would change the endpoint (. or ..)"
+    if isinstance(error, httpx.InvalidURL):
+        return "the account is too long or malformed for a URL"
+    if isinstance(error, NotANumber):
+        return f"the answer holds {error}"
+    if isinstance(error, httpx.TimeoutException):
+        return f"no answer in time ({type(error).__name__})"
+    if isinstance(error, httpx.DecodingError):
+        return "the answer's compression is corrupt"
+    if isinstance(error, httpx.TransportError):
+        return f"no answer ({type(error).__name__})"
+    return f"an unexpected {type(error).__name__} reading the answer"
 
 
 async def balances(config: live_config.Config) -> tuple[list[Balance], list[str]]:
@@ -179,16 +225,21 @@ def _amount(value: float | None) -> str:
 
 
 def table(rows: Sequence[Balance], skipped: Sequence[str]) -> str:
+    """The rows as a table for a terminal: upstream and configured text with its control
+    characters neutralised (no ANSI escape reaches the terminal), each cell cut to CELL_WIDTH."""
     header = ("provider", "account", "plan", "total", "credits", "session", "problem")
     cells = [
-        (
-            row.provider,
-            row.account,
-            row.plan or "-",
-            _amount(row.total),
-            ", ".join(f"{kind} {_amount(value)}" for kind, value in row.credits.items()) or "-",
-            row.session or "-",
-            row.problem or "-",
+        tuple(
+            terminal_text(cell, CELL_WIDTH)
+            for cell in (
+                row.provider,
+                row.account,
+                row.plan or "-",
+                _amount(row.total),
+                ", ".join(f"{kind} {_amount(value)}" for kind, value in row.credits.items()) or "-",
+                row.session or "-",
+                row.problem or "-",
+            )
         )
         for row in rows
     ]
@@ -199,6 +250,15 @@ def table(rows: Sequence[Balance], skipped: Sequence[str]) -> str:
     ]
     lines += [f"not checked: {reason}" for reason in skipped]
     return "\n".join(lines)
+
+
+def _unicode(value: Any) -> Any:
+    """value with every string (keys too) valid Unicode, lone surrogates as U+FFFD."""
+    if isinstance(value, dict):
+        return {_unicode(key): _unicode(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unicode(item) for item in value]
+    return valid_unicode(value) if isinstance(value, str) else value
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
@@ -214,8 +274,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         print(f"balances: {error}", file=sys.stderr)
         return 2
     rows, skipped = asyncio.run(balances(config))
-    if args.json:
-        print(json.dumps({"balances": [asdict(row) for row in rows], "not_checked": skipped}, indent=2))
+    if args.json:  # valid JSON whatever came: no lone surrogate, no NaN or Infinity, ASCII only
+        data = {"balances": [_unicode(asdict(row)) for row in rows], "not_checked": skipped}
+        print(json.dumps(data, indent=2, allow_nan=False))
     else:
         print(table(rows, skipped))
     failed = any(row.problem for row in rows)

@@ -5,7 +5,9 @@
     USEAPI_DREAMINA_ACCOUNT, USEAPI_PIXVERSE_EMAIL, USEAPI_FLOWMUSIC_EMAIL
                                            the accounts to query, comma-separated for several
     LIVE_RATE                              requests per second across the run (default 1)
-    LIVE_TIMEOUT                           seconds per request (default: the SDK's own)
+    LIVE_TIMEOUT                           seconds per request, a deadline: sent and its answer read to
+                                           the end (default DEFAULT_DEADLINE; the SDK's own timeouts
+                                           bound each socket operation within it)
     LIVE_OUT                               output folder (default .build/live/)
 
 An empty variable counts as unset (a repository secret that does not exist reaches a workflow
@@ -69,6 +71,9 @@ ACCOUNT_PARAMETERS = {
 }
 
 DEFAULT_RATE = 1.0
+# Seconds each live request may take in all when LIVE_TIMEOUT is unset: an answer of the SDK's size
+# cap (1 MiB) at a slow 64 KiB/s, so only a stalled or dripping upstream reaches it.
+DEFAULT_DEADLINE = 16.0
 DEFAULT_OUT = ROOT / ".build" / "live"
 
 
@@ -96,6 +101,7 @@ class Config:
     rate: float | None  # requests per second; None: no limit (make bench-live only)
     timeout: httpx.Timeout | None  # None: the SDK's default
     out: Path
+    deadline: float = DEFAULT_DEADLINE  # seconds per request on the wire, answer read to the end
 
     @property
     def secrets(self) -> list[str]:
@@ -167,4 +173,5 @@ def read(environ: Mapping[str, str]) -> Config:
         rate=rate,
         timeout=httpx.Timeout(timeout) if timeout else None,
         out=Path(out) if out else DEFAULT_OUT,
+        deadline=timeout or DEFAULT_DEADLINE,
     )

@@ -29,7 +29,8 @@ from typing import Any
 import httpx
 
 from scripts.core import conformance, sdk_calls
-from scripts.core.documents import Location, json_path
+from scripts.core.conformance import body_path
+from scripts.core.documents import Location
 from scripts.core.openapi import follow, json_type_fits
 from scripts.review import rules as diff_rules
 
@@ -137,7 +138,7 @@ def judge_completeness(answer: conformance.Answer, operation: sdk_calls.Operatio
             "completeness",
             Level.WARNING,
             answer.status,
-            json_path(location),
+            body_path(location),
             "no such field (the schema does not name it)",
             conformance.value_kind(value),
             "field-added",
@@ -171,7 +172,9 @@ def outcome_of(call: Callable[[], Any], validation_error: type[Exception]) -> Sd
     try:
         response = call()
     except validation_error as error:
-        return SdkOutcome("", str(getattr(error, "path", "$")), _without_values(str(getattr(error, "reason", ""))))
+        location = getattr(error, "location", None)
+        path = body_path(tuple(location)) if isinstance(location, list) else "$"  # the SDK's own names body keys
+        return SdkOutcome("", path, _without_values(str(getattr(error, "reason", ""))))
     return SdkOutcome("nothing" if response.parsed is None else type(response.parsed).__name__)
 
 

@@ -23,7 +23,7 @@ from urllib.parse import quote, unquote
 import yaml
 
 from scripts.core import conformance, secret_scan
-from scripts.core.text import EMAIL, is_json_media_type
+from scripts.core.text import EMAIL, is_json_media_type, valid_unicode
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,11 @@ class Sanitizer:
     """Replaces secrets and personal values with stable fakes; one per run."""
 
     def __init__(self, secrets: Iterable[str] = (), known_emails: Iterable[str] = ()) -> None:
-        self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self.secrets = secret_scan.RunSecrets(secrets)
         self._fakes: dict[tuple[str, str], Any] = {}  # (kind, real value) -> fake
         for text in known_emails:  # seeded in a fixed order: a fake does not depend on call order
             for match in EMAIL.finditer(text):
-                self._fake("email", match.group(0).lower())
+                self._email(match)
 
     def _fake(self, kind: str, real: str, make: Any = None) -> Any:
         key = (kind, real)
@@ -101,14 +101,20 @@ class Sanitizer:
             self._fakes[key] = make(number) if make else _FAKES[kind](number)
         return self._fakes[key]
 
+    def _email(self, match: re.Match[str]) -> str:
+        """The fake for an address; punctuation the pattern took in ahead of it (a quote, a
+        slash: atext) stays, so `'jane@…` and `jane@…` get the same fake."""
+        found = match.group(0)
+        start = next((i for i, char in enumerate(found) if char.isalnum()), 0)
+        return found[:start] + str(self._fake("email", found[start:].lower()))
+
     def text(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, secret_scan.PLACEHOLDER)
+        text = self.secrets.redact(text)
         text = _BEARER.sub(lambda m: m.group(1) + secret_scan.PLACEHOLDER, text)
         for kind, pattern in secret_scan.PATTERNS.items():
             if kind != "bearer token":
                 text = pattern.sub(secret_scan.PLACEHOLDER, text)
-        text = EMAIL.sub(lambda m: self._fake("email", m.group(0).lower()), text)
+        text = EMAIL.sub(self._email, text)
         return _UUID.sub(lambda m: self._fake("uuid", m.group(0).lower()), text)
 
     def value(self, value: Any, key: str = "") -> Any:
@@ -189,7 +195,10 @@ def body_text(answer: conformance.Answer, sanitizer: Sanitizer) -> str:
         except (ValueError, RecursionError):
             pass
         else:
-            return json.dumps(sanitizer.value(decoded), indent=2, ensure_ascii=False) + "\n"
+            sanitized = json.dumps(sanitizer.value(decoded), indent=2, ensure_ascii=False)
+            if sanitized != valid_unicode(sanitized):  # a lone surrogate (`"\ud800"`): kept as its escape
+                sanitized = json.dumps(sanitizer.value(decoded), indent=2)
+            return sanitized + "\n"
     return sanitizer.text(text)
 
 

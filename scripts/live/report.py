@@ -1,7 +1,8 @@
 """The live run's outputs: the Markdown report, the JUnit file and the summary for the workflow.
 
 Built from findings only, which name places and kinds, never values: nothing here can carry a
-token or an account's address.
+token or an account's address. All the same, every cell is escaped for Markdown (no code span,
+link, image or HTML can start in one) and every XML text is one XML can hold.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scripts.core.text import markdown_cell
+from scripts.core.text import markdown_cell, xml_text
 from scripts.live.judge import Finding, Level
 from scripts.review import rules as diff_rules
 
@@ -33,13 +34,13 @@ def _change(finding: Finding) -> str:
 
 def _calls_cell(result: OperationResult) -> str:
     if result.skipped:
-        return markdown_cell(result.skipped)
+        return markdown_cell(result.skipped)  # ours: names a variable and the configured URL
     shown = []
     for call in result.calls:
         status = "no answer" if call.status is None else str(call.status)
         mark = " ✗" if any(f.level is Level.FAILURE for f in call.findings) else ""
         shown.append(f"{call.call.name} {status}{mark}")
-    return " · ".join(shown)
+    return markdown_cell(" · ".join(shown), "text")
 
 
 def _findings_rows(results: Sequence[OperationResult], level: Level) -> list[str]:
@@ -55,23 +56,23 @@ def _findings_rows(results: Sequence[OperationResult], level: Level) -> list[str
 def _finding_row(result: OperationResult, call: CallResult, finding: Finding) -> str:
     status = "-" if finding.status is None else str(finding.status)
     cells = [
-        f"{result.spec_name} {result.operation_id}",
-        call.call.name,
+        markdown_cell(f"{result.spec_name} {result.operation_id}", "text"),
+        markdown_cell(call.call.name, "text"),
         status,
-        f"`{finding.path}`",
-        finding.judge,
-        finding.expected,
-        finding.actual,
-        _change(finding),
+        markdown_cell(finding.path, "code"),
+        markdown_cell(finding.judge, "text"),
+        markdown_cell(finding.expected, "text"),
+        markdown_cell(finding.actual, "text"),
+        markdown_cell(_change(finding)),  # ours: a rule name in a code span
     ]
-    return "| " + " | ".join(markdown_cell(cell) for cell in cells) + " |"
+    return "| " + " | ".join(cells) + " |"
 
 
 def markdown(results: Sequence[OperationResult], config: Config, today: dt.date, sent: int, out: Path) -> str:
     lines = [f"# Live contract run, {today.isoformat()}", "", "| host | base URL | token |", "|---|---|---|"]
     for host in config.hosts.values():
         token = f"`{host.token_variable}`" if host.token else f"not set: set `{host.token_variable}` to check it"
-        lines.append(f"| {host.spec_name} | {host.base_url} | {token} |")
+        lines.append(f"| {host.spec_name} | {markdown_cell(host.base_url, 'code')} | {token} |")
     lines += [
         "",
         f"{sent} GET requests sent, retries included, "
@@ -83,6 +84,7 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
         "|---|---|---|",
     ]
     for result in results:
+        # Ours, from the spec: Markdown kept.
         operation = (
             f"{result.spec_name} `{result.operation.method.upper()} {result.operation.path}` ({result.operation_id})"
         )
@@ -133,18 +135,19 @@ def junit(results: Sequence[OperationResult]) -> str:
         classname = f"{result.spec_name}.{result.operation_id}"
         if result.skipped:
             case = ElementTree.SubElement(suite, "testcase", classname=classname, name="all calls")
-            ElementTree.SubElement(case, "skipped", message=result.skipped)
+            ElementTree.SubElement(case, "skipped", message=xml_text(result.skipped))
             continue
         for call in result.calls:
             case = ElementTree.SubElement(suite, "testcase", classname=classname, name=call.call.name)
             failures = [f for f in call.findings if f.level is Level.FAILURE]
             warnings = [f for f in call.findings if f.level is Level.WARNING]
             if failures:
-                failure = ElementTree.SubElement(case, "failure", message=f"{failures[0].judge}: {failures[0].text}")
-                failure.text = "\n".join(f"{f.judge}: {f.text}" for f in failures)
+                message = xml_text(f"{failures[0].judge}: {failures[0].text}")
+                failure = ElementTree.SubElement(case, "failure", message=message)
+                failure.text = xml_text("\n".join(f"{f.judge}: {f.text}" for f in failures))
             if warnings:
                 output = ElementTree.SubElement(case, "system-out")
-                output.text = "\n".join(f"warning, {f.judge}: {f.text}" for f in warnings)
+                output.text = xml_text("\n".join(f"warning, {f.judge}: {f.text}" for f in warnings))
     for spec_name, suite in by_spec.items():
         cases = suite.findall("testcase")
         suite.set("tests", str(len(cases)))
@@ -181,3 +184,23 @@ def summary(results: Sequence[OperationResult], today: dt.date, exit_code: int) 
         ],
     }
     return json.dumps(data, indent=2) + "\n"
+
+
+def withheld(name: str, results: Sequence[OperationResult], today: dt.date) -> str:
+    """What is written in place of an output that would hold a token of the run: a notice in the
+    same format, with each operation's result (those hold no value)."""
+    reason = "withheld: it would hold a token of this run (a bug of contract-live: please report it)"
+    if name == "report.md":
+        lines = [f"# Live contract run, {today.isoformat()}", "", f"The report was {reason}.", ""]
+        lines += [f"- {result.spec_name} {result.operation_id}: {result.verdict}" for result in results]
+        return "\n".join(lines) + "\n"
+    if name == "junit.xml":
+        suites = ElementTree.Element("testsuites", name="contract-live")
+        suite = ElementTree.SubElement(suites, "testsuite", name="contract-live", tests="1", failures="1")
+        case = ElementTree.SubElement(suite, "testcase", classname="contract-live", name="report")
+        ElementTree.SubElement(case, "failure", message=f"The JUnit file was {reason}")
+        ElementTree.indent(suites)
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    return (
+        json.dumps({"date": today.isoformat(), "exit_code": 1, "withheld": reason, "operations": []}, indent=2) + "\n"
+    )

@@ -33,12 +33,14 @@ from typing import Any
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 import httpx  # noqa: E402
+import yaml  # noqa: E402
 
 from scripts.core import (  # noqa: E402
     conformance,
     sdk_calls,
     secret_scan,
 )
+from scripts.core.text import valid_unicode  # noqa: E402
 from scripts.live import config as live_config  # noqa: E402
 from scripts.live import record as recorder  # noqa: E402
 from scripts.live import report as live_report  # noqa: E402
@@ -52,7 +54,7 @@ from scripts.live.judge import (  # noqa: E402
     outcome_of,
 )
 from scripts.live.results import Call, CallResult, OperationResult  # noqa: E402
-from scripts.live.wire import Capture, RateLimited, RateLimiter  # noqa: E402
+from scripts.live.wire import Capture, Deadline, RateLimited, RateLimiter  # noqa: E402
 
 # Sent for the 401 call: no account anywhere has it.
 WRONG_TOKEN = "contract-live-deliberately-wrong-token"
@@ -123,8 +125,9 @@ class Run:
         self.sanitizer = recorder.Sanitizer(config.secrets, known_emails=[*accounts, *unknowns])
         self.recordings_dir = config.out / "recordings"
         self._written: set[Path] = set()
-        # One connection pool (and one TLS context) for the whole run, shared by its clients.
-        self.transport = httpx.HTTPTransport()
+        # One connection pool (and one TLS context) for the whole run, shared by its clients; each
+        # request on it must be over within the deadline.
+        self.transport = Deadline(config.deadline)
 
     def client(self, host: live_config.Host, call: Call, **options: Any) -> Any:
         if self.config.timeout is not None:
@@ -132,6 +135,20 @@ class Run:
         return host.client(WRONG_TOKEN if call.wrong_token else None, **options)
 
     def check(self, call: Call) -> CallResult:
+        """The call made and judged; whatever the upstream sent, a result (an error in the run's
+        own code becomes a finding, so the other calls and the outputs go on)."""
+        try:
+            return self._check(call)
+        except Exception as error:
+            result = CallResult(call)
+            result.findings.append(
+                Finding(
+                    "run", Level.FAILURE, None, "$", "a call the run can judge", f"an unexpected {type(error).__name__}"
+                )
+            )
+            return result
+
+    def _check(self, call: Call) -> CallResult:
         host = self.config.hosts[call.operation.spec.name]
         exchange = self.exchange(host, call)
         result = CallResult(call, attempts=exchange.attempts)
@@ -212,9 +229,7 @@ class Run:
         return Exchange(answer, sdk, len(capture.attempts))
 
     def _no_answer(self, actual: str) -> Finding:
-        timeout = self.config.timeout.read if self.config.timeout else None
-        within = f" within {timeout:g} s" if timeout else ""
-        return Finding("wire", Level.FAILURE, None, "$", f"an answer{within}", actual)
+        return Finding("wire", Level.FAILURE, None, "$", f"an answer within {self.config.deadline:g} s", actual)
 
     def record(self, call: Call, answer: conformance.Answer) -> tuple[Path | None, Finding | None]:
         if not recorder.replayable(answer):
@@ -224,12 +239,17 @@ class Run:
         page = str((call.operation.node.get("externalDocs") or {}).get("url", ""))
         when = self.today.isoformat()
         basis = f"Recorded live from {host.base_url} by make contract-live on {when}: the answer to {call.purpose}."
-        text = recorder.recording_text(
-            answer, self.sanitizer, authorized=not call.wrong_token, basis=basis, page=page, date=self.today
-        )
+        try:
+            text = recorder.recording_text(
+                answer, self.sanitizer, authorized=not call.wrong_token, basis=basis, page=page, date=self.today
+            )
+        except (yaml.YAMLError, ValueError, RecursionError) as error:
+            actual = f"an answer the recorder cannot write ({type(error).__name__}): not written"
+            return None, Finding("recorder", Level.FAILURE, answer.status, "$", "a recording", actual)
         left = next(secret_scan.scan(text, "recording"), None)
-        if left is not None or any(secret in text for secret in self.config.secrets):
-            kind = left.kind if left else "a token of this run"
+        own = self.sanitizer.secrets.found(text)
+        if left is not None or own is not None:
+            kind = left.kind if left else own
             return None, Finding(
                 "recorder",
                 Level.FAILURE,
@@ -265,7 +285,7 @@ def _write(path: Path, text: str) -> None:
     """Write whole or not at all: a temporary file beside it, then renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
+    partial.write_text(valid_unicode(text), encoding="utf-8")  # a lone surrogate cannot be written as UTF-8
     partial.replace(path)
 
 
@@ -295,18 +315,18 @@ def run(config: live_config.Config, today: dt.date) -> Outcome:
                 results.append(OperationResult(operation, [live.check(call) for call in calls]))
     exit_code = 1 if any(result.verdict == "failed" for result in results) else 0
     report = live_report.markdown(results, config, today, live.limiter.sent, config.out)
-    outputs = {
-        "report.md": report,
-        "junit.xml": live_report.junit(results),
-        "summary.json": live_report.summary(results, today, exit_code),
-    }
-    for name, text in outputs.items():
-        if any(secret in text for secret in config.secrets):  # never, by construction; checked all the same
-            print(f"contract-live: {name} would hold a token of this run: not written", file=sys.stderr)
+    outputs = {"report.md": report, "junit.xml": live_report.junit(results)}
+    for name in [*outputs, "summary.json"]:  # never, by construction; checked all the same
+        if name == "summary.json":  # last: it carries the exit code
+            outputs[name] = live_report.summary(results, today, exit_code)
+        found = live.sanitizer.secrets.found(outputs[name])
+        if found is not None:
+            print(f"contract-live: {name} would hold {found}: a notice written instead", file=sys.stderr)
             exit_code = 1
-            continue
+            outputs[name] = live_report.withheld(name, results, today)
+    for name, text in outputs.items():
         _write(config.out / name, text)
-    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited)
+    return Outcome(exit_code, outputs["report.md"], live.limiter.sent, live.limiter.waited)
 
 
 def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
