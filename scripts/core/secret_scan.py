@@ -58,7 +58,7 @@ def _percent_or_plain(secret: str) -> str:
     """A pattern for secret with any of its characters percent-encoded (`%3A` or `%3a`)."""
     parts = []
     for char in secret:
-        encoded = "".join(f"%{byte:02x}" for byte in char.encode("utf-8"))
+        encoded = "".join(f"%[{byte >> 4:x}{byte >> 4:X}][{byte & 15:x}{byte & 15:X}]" for byte in char.encode("utf-8"))
         parts.append(f"(?:{re.escape(char)}|{encoded})")
     return "".join(parts)
 
@@ -87,7 +87,7 @@ class RunSecrets:
             self._forms.append(("", re.compile(_percent_or_plain(secret), re.IGNORECASE)))
         for secret in longest_first:
             cores = sorted(_base64_cores(secret), key=len, reverse=True)
-            self._forms.append((" (base64-encoded)", re.compile("|".join(map(re.escape, cores)))))
+            self._forms.append((" (base64-encoded)", re.compile("|".join(map(_percent_or_plain, cores)))))
 
     def redact(self, text: str) -> str:
         for _form, pattern in self._forms:

@@ -55,9 +55,9 @@ def xml_text(text: str) -> str:
     return _NOT_IN_XML.sub("\ufffd", text)
 
 
-# In plain text: what could start a code span, a link or image, an autolink or raw HTML, emphasis,
-# or escape the next character (our own pipe).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>!|])")
+# In plain text: what could start a code span, a link or image, an autolink (an email's @ too) or
+# raw HTML, an entity, emphasis or strikethrough, or escape the next character (our own pipe).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>!|@&~])")
 # Bare URLs GitHub turns into links (`https://…`, `www.…`): the escape breaks the pattern.
 _BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![\w.])(www)(\.)")
 

@@ -127,7 +127,7 @@ class Run:
         self._written: set[Path] = set()
         # One connection pool (and one TLS context) for the whole run, shared by its clients; each
         # request on it must be over within the deadline.
-        self.transport = Deadline(config.deadline)
+        self.transport: httpx.BaseTransport = Deadline(config.deadline)
 
     def client(self, host: live_config.Host, call: Call, **options: Any) -> Any:
         if self.config.timeout is not None:
@@ -266,6 +266,25 @@ class Run:
         _write(path, text)
         return path, None
 
+    def write_outputs(self, results: list[OperationResult]) -> Outcome:
+        """report.md, junit.xml and summary.json, always all three: an output that would hold a
+        token of the run (in any encoding) is replaced by a notice saying so, and only what is
+        written is printed."""
+        exit_code = 1 if any(result.verdict == "failed" for result in results) else 0
+        report = live_report.markdown(results, self.config, self.today, self.limiter.sent, self.config.out)
+        outputs = {"report.md": report, "junit.xml": live_report.junit(results)}
+        for name in [*outputs, "summary.json"]:  # never, by construction; checked all the same
+            if name == "summary.json":  # last: it carries the exit code
+                outputs[name] = live_report.summary(results, self.today, exit_code)
+            found = self.sanitizer.secrets.found(outputs[name])
+            if found is not None:
+                print(f"contract-live: {name} would hold {found}: a notice written instead", file=sys.stderr)
+                exit_code = 1
+                outputs[name] = live_report.withheld(name, results, self.today)
+        for name, text in outputs.items():
+            _write(self.config.out / name, text)
+        return Outcome(exit_code, outputs["report.md"], self.limiter.sent, self.limiter.waited)
+
 
 def _below(raw_path: str, base_url: str) -> str:
     """The operation's path, as sent: raw_path without the base URL's own path."""
@@ -313,20 +332,7 @@ def run(config: live_config.Config, today: dt.date) -> Outcome:
                 results.append(OperationResult(operation, skipped=calls))
             else:
                 results.append(OperationResult(operation, [live.check(call) for call in calls]))
-    exit_code = 1 if any(result.verdict == "failed" for result in results) else 0
-    report = live_report.markdown(results, config, today, live.limiter.sent, config.out)
-    outputs = {"report.md": report, "junit.xml": live_report.junit(results)}
-    for name in [*outputs, "summary.json"]:  # never, by construction; checked all the same
-        if name == "summary.json":  # last: it carries the exit code
-            outputs[name] = live_report.summary(results, today, exit_code)
-        found = live.sanitizer.secrets.found(outputs[name])
-        if found is not None:
-            print(f"contract-live: {name} would hold {found}: a notice written instead", file=sys.stderr)
-            exit_code = 1
-            outputs[name] = live_report.withheld(name, results, today)
-    for name, text in outputs.items():
-        _write(config.out / name, text)
-    return Outcome(exit_code, outputs["report.md"], live.limiter.sent, live.limiter.waited)
+    return live.write_outputs(results)
 
 
 def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:

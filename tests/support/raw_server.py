@@ -1,7 +1,8 @@
 """A raw HTTP/1.1 server on 127.0.0.1 for answers no well-behaved server gives.
 
 The test sets `answer`, a function from the request's bytes (head and body) to the bytes to
-send back, or to RESET (a TCP reset) or DROP (close without a word). Every request is recorded
+send back, or to RESET (a TCP reset) or DROP (close without a word), or to Dripped bytes (sent
+one at a time, a pause before each). Every request is recorded
 as received, byte for byte. One connection per request: the server closes it after answering
 (well-formed answers say `connection: close`, so no client reuses it).
 The server stops when its `with` block ends; its threads are daemons.
@@ -18,6 +19,21 @@ from typing import Self
 
 RESET = b"<reset>"
 DROP = b"<drop>"
+
+
+class Dripped(bytes):
+    """An answer whose first `at_once` bytes go at once, then the rest one byte at a time with
+    `pause` seconds before each: no read waits long, the whole answer does."""
+
+    pause = 0.05
+    at_once = 0
+
+
+def dripped(answer: bytes, pause: float = 0.05, at_once: int = 0) -> Dripped:
+    reply = Dripped(answer)
+    reply.pause, reply.at_once = pause, at_once
+    return reply
+
 
 Answer = Callable[[bytes], bytes]
 
@@ -81,6 +97,15 @@ class RawServer:
             reply = self.answer(request)
             if reply == RESET:
                 connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            elif isinstance(reply, Dripped):
+                pieces = [reply[: reply.at_once], *(reply[i : i + 1] for i in range(reply.at_once, len(reply)))]
+                for index, piece in enumerate(pieces):
+                    if index and self._stopping.wait(reply.pause):
+                        return
+                    try:
+                        connection.sendall(piece)
+                    except OSError:  # the client gave up
+                        return
             elif reply != DROP:
                 try:
                     connection.sendall(reply)
