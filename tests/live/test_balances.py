@@ -8,16 +8,21 @@ import contextlib
 import io
 import json
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from starlette.requests import Request
 from starlette.responses import Response
 
+from scripts.core import recordings
+from scripts.core.paths import RECORDINGS_DIR
 from scripts.live import balances
 from scripts.replay.app import ReplayApp
 from scripts.replay.serve import serving
+from tests.support.raw_server import RawServer, http_answer
 
 
 def _environment(base_url: str, **changes: str) -> dict[str, str]:
@@ -148,3 +153,174 @@ def test_every_account_is_queried_concurrently(counting_server: tuple[_CountingA
     app, base_url = counting_server
     assert _run(_environment(base_url))[0] == 0
     assert app.arrived == 5 and app.answered_alone == 0  # the five requests were in flight together
+
+
+# --- whatever an upstream sends, or an account is set to, every account keeps its row -----------
+
+_RECORDED = {
+    path: recordings.load(RECORDINGS_DIR / f"useapi/{name}.yaml").body_text.encode()
+    for path, name in [
+        (b"/v1/dreamina/accounts/", "getDreaminaAccount/200-live"),
+        (b"/v1/flowmusic/accounts/", "getFlowMusicAccount/200-paid-healthy"),
+        (b"/v2/pixverse/features", "getPixverseFeatures/200-page-example"),
+    ]
+}
+PIXVERSE = json.loads(_RECORDED[b"/v2/pixverse/features"])
+
+
+def _pixverse_answers(pixverse: bytes) -> Callable[[bytes], bytes]:
+    """A useapi.net that answers as recorded, but PixVerse with pixverse (a whole HTTP answer)."""
+
+    def answer(request: bytes) -> bytes:
+        target = request.split(b" ", 2)[1]
+        if target.startswith(b"/v2/pixverse/"):
+            return pixverse
+        body = next(body for prefix, body in _RECORDED.items() if target.startswith(prefix))
+        return http_answer("200 OK", body, content_type="application/json")
+
+    return answer
+
+
+def _pixverse_body(**changes: object) -> bytes:
+    return json.dumps({**PIXVERSE, **changes}).encode()
+
+
+HOSTILE_ANSWERS = {
+    "a body over the size cap": (
+        http_answer("200 OK", b'{"plan_name": "' + b"x" * (1 << 20) + b'"}', content_type="application/json"),
+        {"the answer was larger than the size cap (1048576 bytes)"},
+    ),
+    "a corrupt gzip": (
+        http_answer("200 OK", b"\x1f\x8b\x08\x00corrupt", content_type="application/json", content_encoding="gzip"),
+        {"the answer broke the contract at $", "the answer's compression is corrupt"},
+    ),
+    "a balance of 10^400": (
+        http_answer("200 OK", _pixverse_body(credit_daily=10**400), content_type="application/json"),
+        {"the answer holds an amount too large for a number", "the answer broke the contract at $.credit_daily"},
+    ),
+    "a lone surrogate": (
+        http_answer("200 OK", _pixverse_body(plan_name="\ud800"), content_type="application/json"),
+        {""},
+    ),
+    "an ANSI escape": (
+        http_answer(
+            "200 OK", _pixverse_body(plan_name="\x1b[2J\x1b]0;pwned\x07Premium"), content_type="application/json"
+        ),
+        {""},
+    ),
+    "an address as a key of the wrong type": (
+        http_answer("200 OK", _pixverse_body(credit_daily={"jane@gmail.com": 1}), content_type="application/json"),
+        {"the answer broke the contract at $.credit_daily"},
+    ),
+}
+
+
+def _check_table(out: str) -> None:
+    """Safe on a terminal: no lone surrogate (printing would raise), no escape acting on it."""
+    out.encode("utf-8")
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\u202e" not in out
+    assert "Traceback" not in out
+
+
+def _json_rows(json_out: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """Valid JSON, ASCII only, as any parser reads it; the rows by (provider, account)."""
+    assert json_out.isascii() and "NaN" not in json_out and "Infinity" not in json_out
+    data = json.loads(json_out)
+    return {(row["provider"], row["account"]): row for row in data["balances"]}
+
+
+def _check_output(out: str, json_out: str) -> dict[tuple[str, str], dict[str, Any]]:
+    _check_table(out)
+    return _json_rows(json_out)
+
+
+@pytest.mark.parametrize("case", HOSTILE_ANSWERS)
+def test_a_hostile_answer_is_its_accounts_row_and_the_others_keep_theirs(
+    raw_server: RawServer, replay_server: str, case: str
+) -> None:
+    answer, problems = HOSTILE_ANSWERS[case]
+    raw_server.answer = _pixverse_answers(answer)
+    environ = _environment(
+        raw_server.base_url, IMAGINEPRO_BASE_URL=replay_server, USEAPI_FLOWMUSIC_EMAIL="jane@example.com"
+    )
+    code, out, err = _run(environ)
+    json_code, json_out, _ = _run(environ, "--json")
+    rows = _check_output(out, json_out)
+    assert len(out.splitlines()) == 5 and err == ""  # the header and four rows
+    assert {key: row["problem"] for key, row in rows.items() if key[0] != "PixVerse"} == {
+        ("Dreamina", "US:jane@example.com"): "",
+        ("Flow Music", "jane@example.com"): "",
+        ("ImaginePro", "jane@example.com"): "",
+    }
+    assert rows[("PixVerse", "jane@example.com")]["problem"] in problems
+    assert (code, json_code) == ((1, 1) if problems != {""} else (0, 0))
+
+
+def test_terminal_escapes_are_shown_not_acted_on(raw_server: RawServer, replay_server: str) -> None:
+    answer, _ = HOSTILE_ANSWERS["an ANSI escape"]
+    raw_server.answer = _pixverse_answers(answer)
+    _, out, _ = _run(_environment(raw_server.base_url, IMAGINEPRO_BASE_URL=replay_server))
+    assert "\\x1b[2J\\x1b]0;pwned\\x07Premium" in out
+
+
+@pytest.mark.parametrize(
+    ("account", "problem"),
+    [
+        ("..", "the account would change the endpoint (. or ..)"),
+        ("x" * 100_000, "the account is too long or malformed for a URL"),
+    ],
+    ids=["dot-dot", "100k-characters"],
+)
+def test_an_unusable_account_is_its_row(replay_server: str, account: str, problem: str) -> None:
+    environ = _environment(replay_server, USEAPI_FLOWMUSIC_EMAIL=f"jane@example.com,{account}")
+    code, out, _ = _run(environ)
+    json_code, json_out, _ = _run(environ, "--json")
+    rows = _check_output(out, json_out)
+    assert (code, json_code) == (1, 1)
+    assert rows[("Flow Music", account)]["problem"] == problem
+    assert rows[("Flow Music", "jane@example.com")]["total"] == 5000 and len(rows) == 5
+    assert max(len(line) for line in out.splitlines()) < 400  # the account is cut to a cell's width
+
+
+BALANCE_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.just(10**400)
+    | st.floats()
+    | st.text(st.sampled_from(list("ab\x1b[2J\x07\x9b\u202e\ud800é")) | st.characters(), max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    status=st.sampled_from([200, 400, 401, 404, 500, 503, 596]),
+    content_type=st.sampled_from(["application/json", "text/html", "application/json; charset=latin-1"]),
+    changes=st.dictionaries(st.sampled_from([*PIXVERSE, "extra"]), BALANCE_VALUES, max_size=4),
+    as_json=st.booleans(),
+)
+def test_any_answer_leaves_every_row_a_safe_table_and_valid_json(
+    raw_server: RawServer,
+    replay_server: str,
+    sleeps: list[float],
+    status: int,
+    content_type: str,
+    changes: dict[str, Any],
+    as_json: bool,
+) -> None:
+    body = json.dumps({**PIXVERSE, **changes}).encode()  # 10**400 and NaN go as JSON numbers, NaN as NaN
+    raw_server.answer = _pixverse_answers(http_answer(f"{status} X", body, content_type=content_type))
+    environ = _environment(
+        raw_server.base_url, USEAPI_DREAMINA_ACCOUNT="", IMAGINEPRO_TOKEN="", USEAPI_FLOWMUSIC_EMAIL="jane@example.com"
+    )
+    code, out, err = _run(environ, *(["--json"] if as_json else []))
+    assert code in (0, 1) and err == ""
+    if as_json:
+        rows = _json_rows(out)
+        assert set(rows) == {("PixVerse", "jane@example.com"), ("Flow Music", "jane@example.com")}
+        assert rows[("Flow Music", "jane@example.com")]["total"] == 5000
+    else:
+        _check_table(out)
+        assert len(out.splitlines()) == 5  # the header, two rows, two lines of what was not checked
