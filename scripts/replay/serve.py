@@ -5,26 +5,133 @@
 Point either SDK at http://127.0.0.1:PORT with any bearer token: the useapi.net and the
 ImaginePro paths do not overlap, so one server answers for both hosts. The live run's stand-in
 for the real hosts is served the same way by `python -m scripts.fixtures.fake_upstream`.
+
+When connections pile up (a client that opens a thousand and sends nothing, at the common limit
+of 1,024 file descriptors), the server degrades instead of falling over: it holds at most as many
+connections as its descriptor limit leaves room for, closes any further one at once, says so in
+one line on stderr, closes connections that send nothing within the keep-alive timeout, and
+answers again as soon as there is room.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
+import os
+import resource
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from scripts.core.documents import DocumentError
 from scripts.replay.app import ReplayApp
 
+# asyncio accepts up to BACKLOG connections in a row before any is looked at, so that many
+# descriptors, and some for the server's own files and event loop, are kept free of connections.
+BACKLOG = 64
+RESERVED_DESCRIPTORS = BACKLOG + 32
+IDLE_SECONDS = 5.0  # a connection that sends nothing for this long is closed (uvicorn's keep-alive)
+
+
+def _open_descriptors() -> int:
+    try:
+        return len(os.listdir("/proc/self/fd"))
+    except OSError:  # not Linux: a guess of what a Python process holds at start
+        return 16
+
+
+def connection_cap() -> int:
+    """How many connections fit in this process's descriptor limit, with room to spare."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return 10_000
+    return max(1, soft - _open_descriptors() - RESERVED_DESCRIPTORS)
+
+
+class _Overload:
+    """Says once on stderr that connections are being refused, until there is room again."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.refusing = False
+
+    def refuse(self) -> None:
+        if not self.refusing:
+            self.refusing = True
+            print(
+                f"too many connections ({self.cap}, as many as the file-descriptor limit leaves room for): "
+                "closing new ones until some close",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def room(self, open_connections: int) -> None:
+        if open_connections < self.cap * 3 // 4:  # well below the cap: a new episode would be said again
+            self.refusing = False
+
+
+def _guarded_protocol(overload: _Overload) -> type[H11Protocol]:
+    class Guarded(H11Protocol):
+        """uvicorn's HTTP/1.1 protocol, holding at most overload.cap connections, and closing a
+        connection that sends nothing for IDLE_SECONDS."""
+
+        refused = False
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            if len(self.connections) >= overload.cap:
+                self.refused = True
+                overload.refuse()
+                transport.abort()
+                return
+            overload.room(len(self.connections))
+            super().connection_made(transport)
+            self.timeout_keep_alive_task = self.loop.call_later(IDLE_SECONDS, self.timeout_keep_alive_handler)
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if not self.refused:
+                super().connection_lost(exc)
+
+    return Guarded
+
+
+class _Server(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, overload: _Overload) -> None:
+        super().__init__(config)
+        self.overload = overload
+
+    async def serve(self, sockets: Any = None) -> None:
+        loop = asyncio.get_running_loop()
+
+        def out_of_descriptors(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+            # asyncio reports a failed accept() once per backlog slot, traceback and all; the cap
+            # keeps it from happening, and should it still, it is the same one line.
+            if context.get("message") == "socket.accept() out of system resource":
+                self.overload.refuse()
+            else:
+                loop.default_exception_handler(context)
+
+        loop.set_exception_handler(out_of_descriptors)
+        await super().serve(sockets)
+
 
 def _server(app: Any, port: int) -> uvicorn.Server:
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    return uvicorn.Server(config)
+    overload = _Overload(connection_cap())
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        http=_guarded_protocol(overload),
+        backlog=BACKLOG,
+        timeout_keep_alive=int(IDLE_SECONDS),
+    )
+    return _Server(config, overload)
 
 
 @contextlib.contextmanager
