@@ -34,7 +34,12 @@ class Replacement:
 
 
 REPLACEMENTS = [
-    Replacement("the run's own tokens, anywhere", "`REDACTED`", "they are the credentials of the run"),
+    Replacement(
+        "the run's own tokens, anywhere: in any letter case, percent-encoded, base64-encoded",
+        "`REDACTED`",
+        "they are the credentials of the run; one found but not replaceable (percent-encoded twice) "
+        "stops the recording",
+    ),
     Replacement(
         "every field whose name ends in `token` (Flow Music's `access_token`, `refresh_token`)",
         "`REDACTED`",
@@ -46,7 +51,8 @@ REPLACEMENTS = [
         "an error message can echo a credential",
     ),
     Replacement(
-        "every email address, inside any text too",
+        "every email address, inside any text too, internationalised ones (`jürgen@bücher.de`) and any "
+        "RFC 5322 local part (`o'brien!x@…`) included",
         "`user1@example.com`, `user2@example.com`, ... (configured accounts first)",
         "they name real people; the same address maps to the same fake within a run, so "
         "Dreamina's `account` (`US:<email>`), `email` and the request path stay consistent",

@@ -4,8 +4,10 @@ the same input."""
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -178,3 +180,32 @@ def test_the_readme_documents_every_replacement() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for replacement in recorder.REPLACEMENTS:
         assert f"| {replacement.what} | {replacement.becomes} | {replacement.why} |" in readme, replacement.what
+
+
+def test_international_and_atext_addresses_get_fakes_in_body_and_path() -> None:
+    sanitizer = Sanitizer(known_emails=["jürgen.müller@bücher-verlag.de"])
+    body = {
+        "email": "Jürgen.Müller@Bücher-Verlag.de",
+        "note": "cc bang!path@gmail.com and 'o'brien+x@corp.ie', or иван@почта.рф",
+    }
+    assert sanitizer.value(body) == {
+        "email": "user1@example.com",
+        "note": "cc user2@example.com and 'user3@example.com', or user4@example.com",
+    }
+    assert sanitizer.path("/v1/flowmusic/accounts/j%C3%BCrgen.m%C3%BCller%40b%C3%BCcher-verlag.de") == (
+        "/v1/flowmusic/accounts/user1%40example.com"
+    )
+
+
+def test_the_runs_token_is_redacted_in_every_encoding() -> None:
+    token = TOKENS["useapi"]
+    sanitizer = Sanitizer(secrets=[token])
+    encoded = [
+        token.upper(),
+        quote(token, safe=""),
+        base64.b64encode(token.encode()).decode(),
+        "Basic " + base64.b64encode(f"me:{token}".encode()).decode(),
+    ]
+    for text in encoded:
+        redacted = sanitizer.text(f"echo {text} end")
+        assert "REDACTED" in redacted and sanitizer.secrets.found(redacted) is None, text
