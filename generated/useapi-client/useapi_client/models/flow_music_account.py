@@ -73,6 +73,27 @@ class FlowMusicAccount:
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"email={self.email!r}",
+            f"tier={self.tier!r}",
+            f"user_id={self.user_id!r}",
+            f"max_jobs={self.max_jobs!r}",
+            f"added={self.added!r}",
+            f"refreshed_at={self.refreshed_at!r}",
+            f"refreshed_count={self.refreshed_count!r}",
+            f"access_token_expires_at={self.access_token_expires_at!r}",
+            f"session_id={self.session_id!r}",
+            f"subscription_plan={self.subscription_plan!r}",
+            f"provider={self.provider!r}",
+            f"error={self.error!r}",
+            f"credits_remaining={self.credits_remaining!r}",
+            f"tokens_remaining={self.tokens_remaining!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
@@ -281,5 +302,5 @@ class FlowMusicAccount:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties
