@@ -166,6 +166,7 @@ def generator_document(spec: specs.Spec, path: Path) -> Path:
             schema = parameter.get("schema")
             if isinstance(schema, dict) and "description" in parameter and "description" not in schema:
                 schema["description"] = parameter["description"]
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, default=str), encoding="utf-8")
     return path
 
