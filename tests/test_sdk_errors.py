@@ -96,7 +96,11 @@ async def test_the_detailed_forms_return_every_status(call: OperationCall, mode:
         ({"error": "All accounts are busy", "code": 429}, "All accounts are busy", 429),
         ({"error": {"message": "upstream said no", "type": "quota"}}, "upstream said no", None),
         ({"error": {"reason": "quota"}, "code": 402}, '{"reason":"quota"}', 402),
-        ({"message": "Insufficient credits", "error": "Payment Required", "statusCode": 402}, "Insufficient credits", "Payment Required"),
+        (
+            {"message": "Insufficient credits", "error": "Payment Required", "statusCode": 402},
+            "Insufficient credits",
+            "Payment Required",
+        ),
         ({"unexpected": True}, None, None),
         ([1, 2], None, None),
     ],
@@ -148,7 +152,9 @@ def test_every_exception_class_derives_from_the_sdk_base(call: OperationCall) ->
     assert issubclass(errors.InvalidPathParameterError, ValueError)
     assert issubclass(errors.InvalidTokenError, ValueError)
     assert issubclass(errors.MissingExtraError, ImportError)
-    assert issubclass(errors.ConnectTimeout, httpx.ConnectTimeout) and issubclass(errors.ConnectTimeout, errors.APITimeoutError)
+    assert issubclass(errors.ConnectTimeout, httpx.ConnectTimeout) and issubclass(
+        errors.ConnectTimeout, errors.APITimeoutError
+    )
     assert issubclass(errors.ReadError, httpx.ReadError) and issubclass(errors.ReadError, errors.APIConnectionError)
 
 

@@ -15,6 +15,42 @@ lines name the operation, the attempt and the status or the exception's class: n
 the URL or the account."""
 
 
+# The loggers of the libraries below the SDK that may quote a failure: httpcore's trace logs the
+# exception a parser raised before any code of the SDK sees it, and httpx-retries logs it again.
+DEPENDENCY_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpx_retries.retry",
+    "httpx_retries.transport",
+)
+
+
+class _ScrubTokens(logging.Filter):
+    """Replaces the tokens of this package's clients in every record of DEPENDENCY_LOGGERS, as it
+    is logged (a logger's filter runs before any handler, and only for records its level lets
+    through, so it costs nothing at INFO)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.tokens:
+            message = record.getMessage()
+            scrubbed = scrub(message, self.tokens)
+            if scrubbed != message:
+                record.msg, record.args = scrubbed, None
+        return True
+
+
+_SCRUB_TOKENS = _ScrubTokens()
+for _name in DEPENDENCY_LOGGERS:
+    logging.getLogger(_name).addFilter(_SCRUB_TOKENS)
+
+
 class AttemptTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """Sends each attempt through `transport`; the client puts RetryTransport above it."""
 
@@ -27,6 +63,7 @@ class AttemptTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._transport = transport
         self._retry = retry
         self._secrets = secrets
+        _SCRUB_TOKENS.tokens.update(secret for secret in secrets if secret)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not isinstance(self._transport, httpx.BaseTransport):

@@ -25,10 +25,7 @@ class AccountsByService(Mapping[str, "ServiceAccountCounts"]):
     additional_properties: dict[str, ServiceAccountCounts] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
-        shown: list[str] = []
-        if self.additional_properties:
-            shown.append(f"additional_properties={self.additional_properties!r}")
-        return f"{type(self).__name__}({', '.join(shown)})"
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import as_float, check_object, error_at, expect, expect_optional
 from ..models.flow_music_tier import FlowMusicTier, check_flow_music_tier
 from ..types import UNSET, Unset
 
@@ -249,7 +249,7 @@ class FlowMusicAccount:
                 return cast(float | None | Unset, data)
 
             credits_remaining = _parse_credits_remaining(
-                expect_optional(d, "credits_remaining", (float, int, NoneType))
+                as_float(expect_optional(d, "credits_remaining", (float, int, NoneType)))
             )
         except Exception as _error:
             raise error_at("credits_remaining", _error) from None
@@ -263,7 +263,9 @@ class FlowMusicAccount:
                     return data
                 return cast(float | None | Unset, data)
 
-            tokens_remaining = _parse_tokens_remaining(expect_optional(d, "tokens_remaining", (float, int, NoneType)))
+            tokens_remaining = _parse_tokens_remaining(
+                as_float(expect_optional(d, "tokens_remaining", (float, int, NoneType)))
+            )
         except Exception as _error:
             raise error_at("tokens_remaining", _error) from None
 

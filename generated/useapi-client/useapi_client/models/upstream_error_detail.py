@@ -18,10 +18,7 @@ class UpstreamErrorDetail(Mapping[str, "Any"]):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
-        shown: list[str] = []
-        if self.additional_properties:
-            shown.append(f"additional_properties={self.additional_properties!r}")
-        return f"{type(self).__name__}({', '.join(shown)})"
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 
