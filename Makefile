@@ -23,7 +23,7 @@ BUILD_INPUTS := scripts/generate.py scripts/packaging.py $(SPEC_CHECKER) uv.lock
 	$(wildcard scripts/generator/templates/*.jinja scripts/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
+.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-recipes bench-hostile bench-live clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
@@ -42,6 +42,7 @@ help:
 	@echo "make balances [ARGS='--json --min N']  every configured account's balance, in one table"
 	@echo "make bench            print the build and test timing figures"
 	@echo "make bench-sdk        print the SDKs' run-time figures: cost per call, parsing, concurrency"
+	@echo "make bench-recipes    print the README's testing recipes' time with the retry waits skipped and kept"
 	@echo "make bench-hostile    print how fast each make target refuses each hostile spec or recording"
 	@echo "make bench-live       print the live run's wall time against the fake upstream, with and without LIVE_RATE"
 
@@ -144,6 +145,9 @@ bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 
 bench-sdk: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.bench_sdk
+
+bench-recipes: $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.bench.recipes
 
 bench-hostile: $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.bench_hostile
