@@ -44,8 +44,8 @@ UNDOCUMENTED = {
 DOCUMENTED_ERRORS = {400: "BadRequestError", 401: "AuthenticationError", 404: "NotFoundError"}
 
 
-def error_class(call: OperationCall, name: str) -> type[Exception]:
-    found: type[Exception] = getattr(call.errors, name)
+def error_class(call: OperationCall, name: str) -> Any:
+    found = getattr(call.errors, name)
     assert issubclass(found, call.errors.SDKError)
     return found
 

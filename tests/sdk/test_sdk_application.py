@@ -21,6 +21,8 @@ import imaginepro_client
 import pytest
 import useapi_client
 from imaginepro_client.api.account import get_account_info
+from imaginepro_client.models import AccountInfo
+from imaginepro_client.models import ApiError as ImagineProError
 from useapi_client.api.dreamina import get_dreamina_account
 from useapi_client.api.flowmusic import get_flow_music_account
 from useapi_client.client import default_retry
@@ -65,9 +67,9 @@ def describe(found: object) -> str:
             return "no live data"
         case FlowMusicAccount(credits_remaining=float() as remaining):
             return f"{remaining} credits"
-        case imaginepro_client.models.AccountInfo(credits_=monthly, credits_extra=extra):
+        case AccountInfo(credits_=monthly, credits_extra=extra):
             return f"{monthly + extra} credits"
-        case ApiError(error=str() as message) | imaginepro_client.models.ApiError(message=message):
+        case ApiError(error=str() as message) | ImagineProError(message=message):
             return f"refused: {message}"
     return f"unexpected answer: {found!r}"
 
@@ -278,10 +280,8 @@ async def test_the_application_sees_every_failure_from_the_call(transport: str, 
     assert report == EXPECTED
 
     retries = [line for line in emitted.lines if line.startswith(("INFO useapi_client", "WARNING useapi_client"))]
-    assert (
-        "INFO useapi_client get_dreamina_account: attempt 1 of 3 answered 429 Too Many Requests (Retry-After: 2); retrying"
-        in retries
-    )
+    busy = "get_dreamina_account: attempt 1 of 3 answered 429 Too Many Requests (Retry-After: 2); retrying"
+    assert f"INFO useapi_client {busy}" in retries
     assert (
         "WARNING useapi_client get_dreamina_account: attempt 3 of 3 answered 502 Bad Gateway; no retries left"
         in retries

@@ -36,7 +36,7 @@ def models(call: OperationCall) -> ModuleType:
 def test_a_map_model_is_a_mapping() -> None:
     account = models(ACCOUNT).Account.from_dict(ACCOUNT.body)
     services = account.accounts
-    assert isinstance(services, Mapping)
+    assert isinstance(account.accounts, Mapping)
     names = ["Midjourney API", "MiniMax API", "Runway AP", "Riffusion API"]
     assert list(services) == names and len(services) == 4
     assert list(services.keys()) == names and [n for n, _ in services.items()] == names
