@@ -28,7 +28,7 @@ from useapi_client.api.flowmusic import get_flow_music_account
 from useapi_client.client import default_retry
 from useapi_client.models import ApiError, DreaminaAccount, DreaminaCredits, FlowMusicAccount
 
-from tests.raw_server import RawServer, http_answer
+from tests.support.raw_server import RawServer, http_answer
 
 TOKEN = "user:12345-app-test-token"
 IMAGINEPRO_TOKEN = "imaginepro-app-test-token"

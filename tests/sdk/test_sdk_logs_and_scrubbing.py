@@ -19,9 +19,9 @@ from httpx_retries import Retry
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts.sdk_calls import CALLS_BY_ID, TOKEN
-from tests.raw_server import RawServer
-from tests.sdk_calls import TRANSPORTS, run_parsed, transport_options
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
+from tests.support.raw_server import RawServer
+from tests.support.transports import TRANSPORTS, run_parsed, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 

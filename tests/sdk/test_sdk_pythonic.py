@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from scripts import specs
-from scripts.sdk_calls import CALLS, CALLS_BY_ID, OperationCall
+from scripts.core.paths import ROOT
+from scripts.fixtures.recorded_calls import CALLS, CALLS_BY_ID, OperationCall
 
 ACCOUNT = CALLS_BY_ID["useapi.getAccount"]
 
@@ -126,7 +126,7 @@ def words(text: str) -> str:
 
 @pytest.mark.parametrize("function", FUNCTIONS)
 def test_docstrings_carry_the_spec_and_agree_with_the_signature(call: OperationCall, function: str) -> None:
-    operation = call.operation.definition
+    operation = call.operation.node
     target = getattr(call.operation.module(), function)
     doc = inspect.getdoc(target) or ""
     errors = call.errors
@@ -165,7 +165,7 @@ def _unwrapped(annotation: Any) -> Any:
 
 
 def test_the_readme_examples_use_a_token_the_sdk_accepts() -> None:
-    readme = (specs.ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     tokens = set(re.findall(r'token="([^"]*)"', readme))
     assert tokens, "no token in the README's examples: the check is blind"
     for call in CALLS:
