@@ -103,6 +103,7 @@ def render(target: Target, workdir: Path) -> Path:
         raise BuildError("\n".join(missing))
     add_extra_modules(target, base_url, project_dir)
     write_project_files(target, spec, project_dir)
+    add_user_guide(project_dir / "README.md")
     return project_dir
 
 
@@ -170,7 +171,6 @@ def write_project_files(target: Target, spec: specs.Spec, project_dir: Path) -> 
     )
     (project_dir / "pyproject.toml").write_text(text, encoding="utf-8")
     (project_dir / "LICENSE").write_bytes(package_metadata.LICENSE_FILE.read_bytes())
-    add_user_guide(project_dir / "README.md")
     if (
         target.changelog.exists()
     ):  # every spec in specs/ has one (tests/review/test_versions.py); a scratch spec need not
