@@ -59,7 +59,7 @@ WRONG_TOKEN = "contract-live-deliberately-wrong-token"
 
 
 def _documented(operation: sdk_calls.Operation) -> set[int]:
-    return {int(status) for status in operation.definition.get("responses", {}) if str(status).isdigit()}
+    return {int(status) for status in operation.node.get("responses", {}) if str(status).isdigit()}
 
 
 def plan(config: live_config.Config) -> list[tuple[sdk_calls.Operation, list[Call] | str]]:
@@ -78,7 +78,7 @@ def _calls(config: live_config.Config, host: live_config.Host, operation: sdk_ca
     if operation.method.lower() != "get":
         return f"a {operation.method.upper()}: the live run sends GET requests only"
     account = live_config.ACCOUNT_PARAMETERS.get((host.spec_name, operation.operation_id))
-    names = [str(p.get("name")) for p in operation.definition.get("parameters", []) if isinstance(p, dict)]
+    names = [str(p.get("name")) for p in operation.node.get("parameters", []) if isinstance(p, dict)]
     unknown = [name for name in names if account is None or name != account.parameter]
     if unknown:
         return f"no live value for parameter {unknown[0]!r}: add it to scripts/live/config.py ACCOUNT_PARAMETERS"
@@ -221,7 +221,7 @@ class Run:
             expected = "a body a recording can hold (one served as JSON must be JSON)"
             return None, Finding("recorder", Level.WARNING, answer.status, "$", expected, "not JSON: not recorded")
         host = self.config.hosts[call.operation.spec.name]
-        page = str((call.operation.definition.get("externalDocs") or {}).get("url", ""))
+        page = str((call.operation.node.get("externalDocs") or {}).get("url", ""))
         when = self.today.isoformat()
         basis = f"Recorded live from {host.base_url} by make contract-live on {when}: the answer to {call.purpose}."
         text = recorder.recording_text(
