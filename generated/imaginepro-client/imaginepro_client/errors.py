@@ -138,6 +138,10 @@ class APIStatusError(SDKError):
         self.retry_after = retry_after_seconds(self.headers.get("retry-after"))
         super().__init__(self._describe())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickle (a process pool, a task queue) rebuilds it as it is, not from its message alone.
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
     def _describe(self) -> str:
         answered = f"{self.operation} got status" if self.operation else "status"
         try:
@@ -152,6 +156,13 @@ class APIStatusError(SDKError):
             said = " (the body is not a JSON error; it is in .content)"
         tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
         return f"{answered} {self.status_code}{phrase}{tries}{said}"
+
+
+def _rebuilt(kind: type[APIStatusError], args: tuple[Any, ...], state: dict[str, Any]) -> APIStatusError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class BadRequestError(APIStatusError):
