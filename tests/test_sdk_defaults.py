@@ -37,12 +37,23 @@ def test_the_client_uses_the_constants(target: generate.Target) -> None:
     assert set(retry.retryable_exceptions) == set(defaults.RETRY_EXCEPTIONS)
     assert retry.max_backoff_wait == defaults.MAX_RETRY_WAIT
     assert retry.backoff_factor == defaults.RETRY_BACKOFF_FACTOR
+    limits: httpx.Limits = defaults.DEFAULT_LIMITS
+    for httpx_client in (client.get_httpx_client(), client.get_async_httpx_client()):
+        transport = httpx_client._transport._sync_transport or httpx_client._transport._async_transport  # type: ignore[attr-defined]
+        pool = transport._pool
+        assert (pool._max_connections, pool._max_keepalive_connections) == (
+            limits.max_connections,
+            limits.max_keepalive_connections,
+        )
+        assert pool._keepalive_expiry == limits.keepalive_expiry
 
 
 def quotes(defaults: ModuleType) -> list[str]:
     """How the READMEs state each default."""
     timeout: httpx.Timeout = defaults.DEFAULT_TIMEOUT
     *others, last = defaults.RETRY_STATUSES
+    limits: httpx.Limits = defaults.DEFAULT_LIMITS
+    kept = "all" if limits.max_keepalive_connections == limits.max_connections else limits.max_keepalive_connections
     return [
         f"{timeout.read:g} s to read",
         f"{timeout.connect:g} s to connect",
@@ -52,6 +63,8 @@ def quotes(defaults: ModuleType) -> list[str]:
         f"up to {defaults.MAX_RETRY_WAIT:g} s",
         f"{defaults.DEFAULT_MAX_RESPONSE_BYTES // 2**20} MiB",
         f"{defaults.MAX_JSON_DEPTH} levels",
+        f"Up to {limits.max_connections} connections per client, {kept} kept open while idle for "
+        f"{limits.keepalive_expiry:g} s",
     ]
 
 

@@ -401,11 +401,9 @@ def _scaling_class(stock: type) -> type:
 def adopt(pool: Any) -> None:
     """Turn this freshly built httpcore pool into the scaling one, in place: its settings (limits,
     TLS, proxy) stay as httpcore's constructor set them. The version gate is the caller's."""
-    if isinstance(pool, httpcore.AsyncConnectionPool):
-        pool._book = _book_for(pool, anyio.Event)
-    else:
-        pool._book = _book_for(pool, threading.Event)
-        pool._book_lock = threading.Lock()
+    is_async = isinstance(pool, httpcore.AsyncConnectionPool)
+    pool._book = _book_for(pool, anyio.Event if is_async else threading.Event)
+    pool._book_lock = threading.Lock()  # the sync pool's; the async pool runs on one event loop
     pool.__class__ = _scaling_class(type(pool))
 
 
