@@ -366,7 +366,7 @@ def test_http2_is_left_to_httpcore(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("kind", [httpx.AsyncHTTPTransport, httpx.HTTPTransport])
 def test_proxied_transports_get_the_scaling_pool_too(kind: type[Any], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_pool, "TESTED_HTTPCORE_VERSIONS", frozenset({httpcore.__version__}))
-    pool = _pool.scaling_pool_in(kind(proxy="http://127.0.0.1:3128"))._pool
+    pool = _pool.scaling_pool_in(kind(proxy=httpx.Proxy("http://127.0.0.1:3128")))._pool
     assert isinstance(pool, httpcore.AsyncHTTPProxy | httpcore.HTTPProxy)
     assert _is_scaling(pool)
 
