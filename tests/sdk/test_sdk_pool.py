@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from useapi_client import _pool  # both SDKs render the same module
 
 from scripts.fixtures.keepalive_server import KeepAliveServer
-from scripts.sdk_calls import CALLS_BY_ID, OperationCall
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
 
 Transport = TypeVar("Transport", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 SDK_CALLS = [CALLS_BY_ID["useapi.getDreaminaAccount"], CALLS_BY_ID["imaginepro.getAccountInfo"]]
