@@ -3,8 +3,8 @@
 httpx sends through httpcore's pool. In httpcore 1.0.9 each pool event (a request arriving, a
 response closed) re-scans every connection once per queued request, hands one idle connection to
 every queued request (all but one then fail and go round again), probes every idle socket, and
-compares the keep-alive limit with all connections instead of the idle ones, so a fan-out above
-20 concurrent calls reconnects on almost every call. The pool here is httpcore's, with the
+compares the keep-alive limit with all connections instead of the idle ones, so under httpx's
+default limits (20 kept alive) a fan-out above 20 concurrent calls reconnects on almost every call. The pool here is httpcore's, with the
 assignment replaced: each event does a constant amount of work, an idle connection goes to exactly
 one request, only the connection about to be reused is probed, and only idle connections count
 against ``max_keepalive_connections``. Connections, proxies, TLS and timeouts stay httpcore's.
@@ -29,10 +29,10 @@ TESTED_HTTPCORE_VERSIONS = frozenset({"1.0.9"})
 """The httpcore releases whose pool is replaced: the ones this pool is tested on. On any other
 httpcore the transports keep httpcore's own pool, unchanged.
 
-When this module can go: once an httpcore release ships the fix of encode/httpcore#1035 (one pass
-per pool event that never hands a connection to two requests, keep-alive counted against idle
-connections), raise the SDKs' httpcore floor to that release and delete this module with its two
-calls in client.py. This is the one place that says so."""
+When this module can go: once an httpcore release ships the fix of encode/httpcore#1035 (each
+idle connection handed to one request only, keep-alive counted against idle connections, one pass
+per pool event), require that httpcore in the SDKs' dependencies and delete this module and its
+calls (scaling_pool_in) in client.py. This is the one place that says so."""
 
 _SCHEMES = frozenset({b"http", b"https"})
 _Transport = TypeVar("_Transport", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
@@ -211,7 +211,7 @@ class _ScalingAsyncPool(httpcore.AsyncConnectionPool):
     _book: _Book
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
-        if request.url.scheme not in _SCHEMES:  # httpcore's own pool refuses it, with its own message
+        if request.url.scheme not in _SCHEMES:  # ws, wss or unsupported: httpcore's own pool decides
             return await super().handle_async_request(request)
         waiter = _Waiter(_origin_key(request.url.origin))
         try:
@@ -297,7 +297,7 @@ class _ScalingSyncPool(httpcore.ConnectionPool):
     _book_lock: threading.Lock
 
     def handle_request(self, request: httpcore.Request) -> httpcore.Response:
-        if request.url.scheme not in _SCHEMES:  # httpcore's own pool refuses it, with its own message
+        if request.url.scheme not in _SCHEMES:  # ws, wss or unsupported: httpcore's own pool decides
             return super().handle_request(request)
         waiter = _Waiter(_origin_key(request.url.origin))
         try:
