@@ -129,19 +129,25 @@ async def test_queued_requests_each_get_a_connection_of_their_own(server: KeepAl
     assert server.counters.requests == 60
 
 
-def test_sync_queued_requests_each_get_a_connection_of_their_own(server: KeepAliveServer) -> None:
-    """STOCK FAILS (as the async one)."""
+def test_100_threads_sharing_a_sync_client_each_get_a_connection_of_their_own(server: KeepAliveServer) -> None:
+    """STOCK FAILS (as the async one): 100 threads, 3 calls each, over 20 connections."""
     handoffs = Handoffs()
-    transport = transport_for(httpx.HTTPTransport, limits(4), handoffs)
+    transport = transport_for(httpx.HTTPTransport, limits(20), handoffs)
+    statuses: list[int] = []
     with httpx.Client(transport=transport, base_url=server.base_url) as client:
-        threads = [threading.Thread(target=lambda: client.get("/").raise_for_status()) for _ in range(40)]
+
+        def calls() -> None:
+            statuses.extend(client.get("/").status_code for _ in range(3))
+
+        threads = [threading.Thread(target=calls) for _ in range(100)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+    assert statuses == [200] * 300
     assert handoffs.not_available == 0
-    assert server.counters.connections == 4
-    assert server.counters.requests == 40
+    assert server.counters.connections == 20
+    assert server.counters.requests == 300
 
 
 async def test_max_connections_is_reached_and_never_passed(server: KeepAliveServer) -> None:
