@@ -195,12 +195,12 @@ async def test_fan_out_at_max_connections_never_reconnects(server: KeepAliveServ
 
 
 async def test_keepalive_expiry_closes_an_idle_connection(server: KeepAliveServer) -> None:
-    transport = transport_for(httpx.AsyncHTTPTransport, limits(4, expiry=0.1))
+    transport = transport_for(httpx.AsyncHTTPTransport, limits(4, expiry=0.5))
     async with httpx.AsyncClient(transport=transport, base_url=server.base_url) as client:
         await client.get("/")
         await client.get("/")
         assert server.counters.connections == 1, "reused within the expiry"
-        await asyncio.sleep(0.25)
+        await asyncio.sleep(0.8)
         await client.get("/")
         assert server.counters.connections == 2
         assert len(transport._pool.connections) == 1
@@ -260,16 +260,17 @@ async def test_cancelled_after_a_connection_was_handed_to_it(server: KeepAliveSe
     assert server.counters.requests == 2
 
 
-async def test_pool_timeout_while_queued(server: KeepAliveServer) -> None:
-    transport = transport_for(httpx.AsyncHTTPTransport, limits(1))
-    async with httpx.AsyncClient(transport=transport, base_url=server.base_url) as client:
-        holder = asyncio.create_task(client.get("/"))
-        await asyncio.sleep(0.005)
-        with pytest.raises(httpx.PoolTimeout):
-            await client.get("/", timeout=httpx.Timeout(5.0, pool=0.001))
-        await holder
-        assert (await client.get("/")).status_code == 200
-    assert server.counters.connections == 1
+async def test_pool_timeout_while_queued() -> None:
+    with KeepAliveServer(latency=0.3) as slow:
+        transport = transport_for(httpx.AsyncHTTPTransport, limits(1))
+        async with httpx.AsyncClient(transport=transport, base_url=slow.base_url) as client:
+            holder = asyncio.create_task(client.get("/"))
+            await asyncio.sleep(0.05)
+            with pytest.raises(httpx.PoolTimeout):
+                await client.get("/", timeout=httpx.Timeout(5.0, pool=0.01))
+            await holder
+            assert (await client.get("/")).status_code == 200
+        assert slow.counters.connections == 1
 
 
 def test_sync_pool_timeout_while_queued() -> None:
