@@ -11,8 +11,8 @@
    to Response[PixverseFeatures] (reported, no target);
 3. fan-out: Dreamina accounts checked over one async client with a semaphore (100 at 20, 1000
    at 100, 500 at 200, 2000 at 500) against scripts/fixtures/keepalive_server.py in a process of
-   its own, answering after 50 ms at a few % of a core; on each transport (--stock: also on
-   httpcore's own pool, the before). Per case: the median wall time of --runs runs against the
+   its own, answering after 50 ms at a few % of a core; on each transport (--stock: also the
+   before, SDK 3.1.0's set-up: httpcore's own pool, and httpx's default limits up to 100). Per case: the median wall time of --runs runs against the
    ideal of ceil(calls / concurrency) round trips, the floor (calls x the client's measured CPU per
    call, when that is larger), connections opened after the warm-up, client CPU per call and the
    server's CPU share. Targets: the default transport at most 1.5x at 1000 at 100 with no
@@ -176,7 +176,7 @@ def pixverse_parse() -> tuple[float, float]:
     return model_runs, whole
 
 
-Transport = Literal["httpx", "aiohttp", "httpx, httpcore's pool"]
+Transport = Literal["httpx", "aiohttp", "before: httpcore's pool"]
 
 
 @dataclasses.dataclass
@@ -194,6 +194,8 @@ def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurre
     from useapi_client.api.dreamina import get_dreamina_account
 
     pool = {"limits": httpx.Limits(max_connections=concurrency)} if concurrency > 100 else {}
+    if transport == "before: httpcore's pool" and concurrency <= 100:  # SDK 3.1.0 kept httpx's default limits
+        pool = {"limits": httpx.Limits(max_connections=100, max_keepalive_connections=20)}
     async_transport: Literal["httpx", "aiohttp"] = "aiohttp" if transport == "aiohttp" else "httpx"
 
     async def run() -> FanOutRun:
@@ -202,7 +204,7 @@ def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurre
         client = AuthenticatedClient(
             base_url=server.base_url, token=TOKEN, async_transport=async_transport, httpx_args=pool
         )
-        if transport == "httpx, httpcore's pool":  # the pool httpx ships with, for comparison
+        if transport == "before: httpcore's pool":  # as SDK 3.1.0: the pool httpx ships with
             _pool_of(client.get_async_httpx_client()).__class__ = httpcore.AsyncConnectionPool
         async with client:
 
@@ -278,7 +280,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=1000, help="calls per operation and mode (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="fan-out runs per case; the median is shown (default 3)")
-    parser.add_argument("--stock", action="store_true", help="also fan out over httpcore's own pool (slow: the before)")
+    parser.add_argument(
+        "--stock", action="store_true", help="also the before: httpcore's own pool, as in SDK 3.1.0 (slow)"
+    )
     parser.add_argument("--fan-out-only", action="store_true", help="skip the cost per call and parsing figures")
     args = parser.parse_args()
 
@@ -305,7 +309,7 @@ def main() -> None:
         print(f"{whole * 1e6:.1f} µs from httpx.Response to Response[PixverseFeatures] (JSON decoding included)\n")
 
     transports: list[Transport] = ["httpx", "aiohttp"]
-    fan_out_table(args.runs, [*transports, "httpx, httpcore's pool"] if args.stock else transports)
+    fan_out_table(args.runs, [*transports, "before: httpcore's pool"] if args.stock else transports)
 
 
 if __name__ == "__main__":
