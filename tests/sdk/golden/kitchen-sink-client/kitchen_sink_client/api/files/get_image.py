@@ -1,0 +1,149 @@
+from io import BytesIO
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import File, Response
+
+
+def _get_kwargs(
+    name: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/images/{name}".format(
+            name=errors.path_segment("name", name),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> File | None:
+    try:
+        if response.status_code == 200:
+            response_200 = File(payload=BytesIO(content))
+
+            return response_200
+
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_image", response, bytes(content)).with_traceback(None) from None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Response[File]:
+    return Response(
+        status_code=response.status_code,
+        content=bytes(content),
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response, content=content),
+    )
+
+
+def sync_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[File]:
+    """
+    Args:
+        name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+    )
+
+    response, content = client._request(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> File | None:
+    """
+    Args:
+        name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File
+    """
+
+    return sync_detailed(
+        name=name,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[File]:
+    """
+    Args:
+        name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> File | None:
+    """
+    Args:
+        name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File
+    """
+
+    return (
+        await asyncio_detailed(
+            name=name,
+            client=client,
+        )
+    ).parsed

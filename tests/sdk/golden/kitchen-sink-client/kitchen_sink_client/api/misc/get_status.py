@@ -1,0 +1,123 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.status import Status
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/status",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Status | None:
+    try:
+        if response.status_code == 200:
+            response_200 = Status.from_dict(errors.parse_json(response, content))
+
+            return response_200
+
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_status", response, bytes(content)).with_traceback(None) from None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Response[Status]:
+    return Response(
+        status_code=response.status_code,
+        content=bytes(content),
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response, content=content),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Status]:
+    """
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Status]
+    """
+
+    kwargs = _get_kwargs()
+
+    response, content = client._request(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Status | None:
+    """
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Status
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Status]:
+    """
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Status]
+    """
+
+    kwargs = _get_kwargs()
+
+    response, content = await client._arequest(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Status | None:
+    """
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Status
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,279 @@
+import datetime
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.pet import Pet
+from ...models.pet_filter import PetFilter
+from ...models.pet_kind import PetKind
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    tags: list[str] | Unset = UNSET,
+    kind: PetKind | Unset = UNSET,
+    born_after: datetime.date | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
+    filter_: PetFilter | Unset = UNSET,
+    x_request_id: str,
+    session: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["X-Request-Id"] = x_request_id
+
+    cookies = {}
+    if session is not UNSET:
+        cookies["session"] = session
+
+    params: dict[str, Any] = {}
+
+    json_tags: list[str] | Unset = UNSET
+    if not isinstance(tags, Unset):
+        json_tags = tags
+
+    params["tags"] = json_tags
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind
+
+    params["kind"] = json_kind
+
+    json_born_after: str | Unset = UNSET
+    if not isinstance(born_after, Unset):
+        json_born_after = born_after.isoformat()
+    params["born_after"] = json_born_after
+
+    json_limit: int | None | Unset
+    if isinstance(limit, Unset):
+        json_limit = UNSET
+    else:
+        json_limit = limit
+    params["limit"] = json_limit
+
+    json_filter_: dict[str, Any] | Unset = UNSET
+    if not isinstance(filter_, Unset):
+        json_filter_ = filter_.to_dict()
+    if not isinstance(json_filter_, Unset):
+        params.update(json_filter_)
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/pets",
+        "params": params,
+        "cookies": cookies,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> list[Pet] | None:
+    try:
+        if response.status_code == 200:
+            response_200 = []
+            _response_200 = errors.parse_json(response, content)
+            for response_200_item_data in _response_200:
+                response_200_item = Pet.from_dict(response_200_item_data)
+
+                response_200.append(response_200_item)
+
+            return response_200
+
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("list_pets", response, bytes(content)).with_traceback(None) from None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Response[list[Pet]]:
+    return Response(
+        status_code=response.status_code,
+        content=bytes(content),
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response, content=content),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    tags: list[str] | Unset = UNSET,
+    kind: PetKind | Unset = UNSET,
+    born_after: datetime.date | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
+    filter_: PetFilter | Unset = UNSET,
+    x_request_id: str,
+    session: str | Unset = UNSET,
+) -> Response[list[Pet]]:
+    """
+    Args:
+        tags (list[str] | Unset):
+        kind (PetKind | Unset):
+        born_after (datetime.date | Unset):
+        limit (int | None | Unset):
+        filter_ (PetFilter | Unset):
+        x_request_id (str):
+        session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[Pet]]
+    """
+
+    kwargs = _get_kwargs(
+        tags=tags,
+        kind=kind,
+        born_after=born_after,
+        limit=limit,
+        filter_=filter_,
+        x_request_id=x_request_id,
+        session=session,
+    )
+
+    response, content = client._request(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    tags: list[str] | Unset = UNSET,
+    kind: PetKind | Unset = UNSET,
+    born_after: datetime.date | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
+    filter_: PetFilter | Unset = UNSET,
+    x_request_id: str,
+    session: str | Unset = UNSET,
+) -> list[Pet] | None:
+    """
+    Args:
+        tags (list[str] | Unset):
+        kind (PetKind | Unset):
+        born_after (datetime.date | Unset):
+        limit (int | None | Unset):
+        filter_ (PetFilter | Unset):
+        x_request_id (str):
+        session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[Pet]
+    """
+
+    return sync_detailed(
+        client=client,
+        tags=tags,
+        kind=kind,
+        born_after=born_after,
+        limit=limit,
+        filter_=filter_,
+        x_request_id=x_request_id,
+        session=session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    tags: list[str] | Unset = UNSET,
+    kind: PetKind | Unset = UNSET,
+    born_after: datetime.date | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
+    filter_: PetFilter | Unset = UNSET,
+    x_request_id: str,
+    session: str | Unset = UNSET,
+) -> Response[list[Pet]]:
+    """
+    Args:
+        tags (list[str] | Unset):
+        kind (PetKind | Unset):
+        born_after (datetime.date | Unset):
+        limit (int | None | Unset):
+        filter_ (PetFilter | Unset):
+        x_request_id (str):
+        session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[Pet]]
+    """
+
+    kwargs = _get_kwargs(
+        tags=tags,
+        kind=kind,
+        born_after=born_after,
+        limit=limit,
+        filter_=filter_,
+        x_request_id=x_request_id,
+        session=session,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    tags: list[str] | Unset = UNSET,
+    kind: PetKind | Unset = UNSET,
+    born_after: datetime.date | Unset = UNSET,
+    limit: int | None | Unset = UNSET,
+    filter_: PetFilter | Unset = UNSET,
+    x_request_id: str,
+    session: str | Unset = UNSET,
+) -> list[Pet] | None:
+    """
+    Args:
+        tags (list[str] | Unset):
+        kind (PetKind | Unset):
+        born_after (datetime.date | Unset):
+        limit (int | None | Unset):
+        filter_ (PetFilter | Unset):
+        x_request_id (str):
+        session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[Pet]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            tags=tags,
+            kind=kind,
+            born_after=born_after,
+            limit=limit,
+            filter_=filter_,
+            x_request_id=x_request_id,
+            session=session,
+        )
+    ).parsed

@@ -1,0 +1,168 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.boat import Boat
+from ...models.car import Car
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/vehicles/{id}".format(
+            id=errors.path_segment("id", id),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Boat | Car | None:
+    try:
+        if response.status_code == 200:
+
+            def _parse_response_200(data: object) -> Boat | Car:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_type_0 = Car.from_dict(data)
+
+                    return response_200_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = Boat.from_dict(data)
+
+                return response_200_type_1
+
+            response_200 = _parse_response_200(errors.parse_json(response, content))
+
+            return response_200
+
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_vehicle", response, bytes(content)).with_traceback(None) from None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, bytes(content))
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Response[Boat | Car]:
+    return Response(
+        status_code=response.status_code,
+        content=bytes(content),
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response, content=content),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Boat | Car]:
+    """
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Boat | Car]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response, content = client._request(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Boat | Car | None:
+    """
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Boat | Car
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Boat | Car]:
+    """
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Boat | Car]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Boat | Car | None:
+    """
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Boat | Car
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed
