@@ -20,7 +20,9 @@ SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts/project.py scripts/versioning.py scripts/diff_rules.py
 BUILD_INPUTS := scripts/generate.py scripts/packaging.py $(SPEC_CHECKER) uv.lock LICENSE \
 	scripts/generator/package.toml scripts/generator/pyproject.toml.jinja \
-	$(wildcard scripts/generator/templates/*.jinja scripts/generator/extra_modules/*.jinja)
+	$(wildcard scripts/generator/templates/*.jinja scripts/generator/templates/*/*.jinja scripts/generator/extra_modules/*.jinja)
+# Golden records of the templates: specs of our own rendered into tests/sdk/golden/ (never shipped).
+GOLDEN_NAMES := $(basename $(notdir $(wildcard tests/sdk/golden/*.yaml)))
 PORT ?= 8080
 
 .PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
@@ -30,7 +32,7 @@ help:
 	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
 	@echo "make dist             build and check a wheel and an sdist of each SDK into dist/ (reproducible)"
 	@echo "make test-dist [DIST_PYTHONS='3.11 3.12']  install the built wheels on every supported Python; SDK tests"
-	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
+	@echo "make check-generated  fail when generated/ (or tests/sdk/golden/) differs from what the specs produce"
 	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
 	@echo "make fmt              apply ruff's fixes and formatting to scripts/ and tests/"
 	@echo "make lint-workflows   actionlint and zizmor on .github/workflows/"
@@ -74,11 +76,15 @@ $(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.m
 	$(PYTHON) -m scripts.generate $*
 	@mkdir -p $(@D) && touch $@
 
+$(BUILD)/golden/%.stamp: tests/sdk/golden/%.yaml tests/sdk/golden/generator/%.yaml $(BUILD_INPUTS) $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.generate $*
+	@mkdir -p $(@D) && touch $@
+
 lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)
 
 # A version bump or a new dependency range in generated/ changes what uv.lock records of the
 # SDKs: the lock is refreshed here, so `make test` (uv sync --locked) never trips on it.
-generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)
+generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp) $(GOLDEN_NAMES:%=$(BUILD)/golden/%.stamp)
 	@$(UV) lock --check --quiet 2>/dev/null || $(UV) lock --quiet
 	@$(PYTHON) -m scripts.smoke
 

@@ -129,8 +129,10 @@ def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
     return modules
 
 
-def render(target: Target, workdir: Path) -> Path:
-    """Generate one package under workdir; return its project directory."""
+def render(target: Target, workdir: Path, templates: Path | None = TEMPLATE_DIR) -> Path:
+    """Generate one package under workdir; return its project directory.
+
+    templates=None renders with upstream's templates alone (tests compare the two)."""
     spec = specs.check(target.spec_path)  # before the generator's slow imports: a broken spec fails fast
     base_url = default_base_url(spec)
     from openapi_python_client import generate
@@ -151,7 +153,7 @@ def render(target: Target, workdir: Path) -> Path:
         output_path=project_dir,
     )
     with contextlib.redirect_stdout(io.StringIO()):
-        problems = generate(config=config, custom_template_path=TEMPLATE_DIR)
+        problems = generate(config=config, custom_template_path=templates)
     if problems:
         lines = [f"{specs.display(target.spec_path)}: openapi-python-client reported problems:"]
         for problem in problems:

@@ -43,7 +43,7 @@ class AccountsByService:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
             try:
-                check_kind(prop_dict, (dict,))
+                prop_dict = check_kind(prop_dict, (dict,))
                 additional_property = ServiceAccountCounts.from_dict(prop_dict)
             except Exception as _error:
                 raise error_at(prop_name, _error) from None

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="DeletePetBody")
 class DeletePetBody:
     reason: DeletePetBodyReason
 
-    purge_token: str | Unset = _attrs_field(default=UNSET, repr=False)
+    purge_token: str | Unset = _attrs_field(default="keep", repr=False)
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -21,7 +21,7 @@ class Empty:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
-        d = dict(check_object(src_dict))
+        check_object(src_dict)
         empty = cls()
 
         return empty

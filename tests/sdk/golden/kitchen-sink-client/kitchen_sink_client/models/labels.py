@@ -31,7 +31,7 @@ class Labels:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
             try:
-                check_kind(prop_dict, (int,))
+                prop_dict = check_kind(prop_dict, (int,))
                 additional_property = prop_dict
             except Exception as _error:
                 raise error_at(prop_name, _error) from None

@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_items, check_object, error_at, expect, expect_optional
+from ..errors import check_items, check_object, error_at, expect, expect_optional, no_variant_matched
 from ..models.pet_kind import PetKind, check_pet_kind
 from ..types import UNSET, Unset
 
@@ -109,15 +109,16 @@ class NewPet:
                     return data
                 if isinstance(data, Unset):
                     return data
+                _failures: list[Exception] = []
                 try:
                     if not isinstance(data, str):
-                        raise TypeError()
+                        raise TypeError("expected datetime.datetime")
                     born_type_0 = datetime.datetime.fromisoformat(data)
 
                     return born_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(datetime.datetime | None | Unset, data)
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             born = _parse_born(expect_optional(d, "born", (str, NoneType)))
         except Exception as _error:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import check_object, error_at, expect, expect_optional, no_variant_matched
 from ..models.schedule_when_type_0 import ScheduleWhenType0, check_schedule_when_type_0
 from ..types import UNSET, Unset
 
@@ -68,19 +68,26 @@ class Schedule:
         try:
 
             def _parse_when(data: object) -> datetime.date | ScheduleWhenType0:
+                _failures: list[Exception] = []
                 try:
-                    if not isinstance(data, str):
-                        raise TypeError()
+                    if data not in ["later", "now"]:
+                        raise ValueError("not one of the listed values")
                     when_type_0 = check_schedule_when_type_0(data)
 
                     return when_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, str):
-                    raise TypeError()
-                when_type_1 = datetime.date.fromisoformat(data)
+                except Exception as _failure:
+                    _failures.append(_failure)
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError("expected datetime.date")
+                    when_type_1 = datetime.date.fromisoformat(data)
 
-                return when_type_1
+                    return when_type_1
+                except Exception as _failure:
+                    _failures.append(_failure)
+                if isinstance(data, str):  # a value the spec does not list yet: kept, as elsewhere
+                    return check_schedule_when_type_0(data)
+                raise no_variant_matched(_failures)
 
             when = _parse_when(expect(d, "when", (str,)))
         except Exception as _error:

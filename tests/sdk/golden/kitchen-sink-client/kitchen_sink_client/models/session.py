@@ -18,9 +18,9 @@ class Session:
 
     ttl: int = 3600
 
-    refresh_token: str = _attrs_field(repr=False)
+    refresh_token: str = _attrs_field(default="none", repr=False)
 
-    session_token: str | Unset = _attrs_field(default=UNSET, repr=False)
+    session_token: str | Unset = _attrs_field(default="anonymous", repr=False)
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect_optional
+from ..errors import check_kind, check_object, error_at, expect_optional, no_variant_matched
 from ..models.update_pet_body_status import UpdatePetBodyStatus, check_update_pet_body_status
 from ..types import UNSET, Unset
 
@@ -60,7 +60,12 @@ class UpdatePetBody:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(None | str | Unset, data)
+                _failures: list[Exception] = []
+                try:
+                    return cast(None | str | Unset, check_kind(data, (str,)))
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             nickname = _parse_nickname(expect_optional(d, "nickname", (str, NoneType)))
         except Exception as _error:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from io import BytesIO
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import types
 from ..errors import check_items, check_object, error_at, expect, expect_optional
 from ..models.upload_image_body_mode import UploadImageBodyMode, check_upload_image_body_mode
 from ..types import UNSET, File, Unset
@@ -71,6 +73,31 @@ class UploadImageBody:
             field_dict["mode"] = mode
 
         return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(("file", self.file.to_tuple()))
+
+        files.append(("caption", (None, str(self.caption).encode(), "text/plain")))
+
+        if not isinstance(self.quality, Unset):
+            files.append(("quality", (None, str(self.quality).encode(), "text/plain")))
+
+        if not isinstance(self.meta, Unset):
+            files.append(("meta", (None, json.dumps(self.meta.to_dict()).encode(), "application/json")))
+
+        if not isinstance(self.labels, Unset):
+            for labels_item_element in self.labels:
+                files.append(("labels", (None, str(labels_item_element).encode(), "text/plain")))
+
+        if not isinstance(self.mode, Unset):
+            files.append(("mode", (None, str(self.mode).encode(), "text/plain")))
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

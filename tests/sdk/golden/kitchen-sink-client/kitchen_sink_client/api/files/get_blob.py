@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import DEFAULT_MAX_DOWNLOAD_BYTES
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...types import File, Response
@@ -56,6 +57,7 @@ def sync_detailed(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[File | Problem]:
     """
     Args:
@@ -73,7 +75,7 @@ def sync_detailed(
         name=name,
     )
 
-    response, content = client._request(kwargs)
+    response, content = client._request(kwargs, max_download_bytes)
 
     return _build_response(client=client, response=response, content=content)
 
@@ -82,6 +84,7 @@ def sync(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> File | Problem | None:
     """
     Args:
@@ -98,6 +101,7 @@ def sync(
     return sync_detailed(
         name=name,
         client=client,
+        max_download_bytes=max_download_bytes,
     ).parsed
 
 
@@ -105,6 +109,7 @@ async def asyncio_detailed(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[File | Problem]:
     """
     Args:
@@ -122,7 +127,7 @@ async def asyncio_detailed(
         name=name,
     )
 
-    response, content = await client._arequest(kwargs)
+    response, content = await client._arequest(kwargs, max_download_bytes)
 
     return _build_response(client=client, response=response, content=content)
 
@@ -131,6 +136,7 @@ async def asyncio(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> File | Problem | None:
     """
     Args:
@@ -148,5 +154,6 @@ async def asyncio(
         await asyncio_detailed(
             name=name,
             client=client,
+            max_download_bytes=max_download_bytes,
         )
     ).parsed

@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import DEFAULT_MAX_DOWNLOAD_BYTES
 from ...client import AuthenticatedClient, Client
 from ...types import File, Response
 
@@ -53,6 +54,7 @@ def sync_detailed(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[File]:
     """
     Args:
@@ -70,7 +72,7 @@ def sync_detailed(
         name=name,
     )
 
-    response, content = client._request(kwargs)
+    response, content = client._request(kwargs, max_download_bytes)
 
     return _build_response(client=client, response=response, content=content)
 
@@ -79,6 +81,7 @@ def sync(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> File | None:
     """
     Args:
@@ -95,6 +98,7 @@ def sync(
     return sync_detailed(
         name=name,
         client=client,
+        max_download_bytes=max_download_bytes,
     ).parsed
 
 
@@ -102,6 +106,7 @@ async def asyncio_detailed(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[File]:
     """
     Args:
@@ -119,7 +124,7 @@ async def asyncio_detailed(
         name=name,
     )
 
-    response, content = await client._arequest(kwargs)
+    response, content = await client._arequest(kwargs, max_download_bytes)
 
     return _build_response(client=client, response=response, content=content)
 
@@ -128,6 +133,7 @@ async def asyncio(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> File | None:
     """
     Args:
@@ -145,5 +151,6 @@ async def asyncio(
         await asyncio_detailed(
             name=name,
             client=client,
+            max_download_bytes=max_download_bytes,
         )
     ).parsed

@@ -3,6 +3,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import DEFAULT_MAX_DOWNLOAD_BYTES
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
@@ -44,6 +45,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[str]:
     """
     Raises:
@@ -56,7 +58,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs()
 
-    response, content = client._request(kwargs)
+    response, content = client._request(kwargs, max_download_bytes)
 
     return _build_response(client=client, response=response, content=content)
 
@@ -64,6 +66,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> str | None:
     """
     Raises:
@@ -76,12 +79,14 @@ def sync(
 
     return sync_detailed(
         client=client,
+        max_download_bytes=max_download_bytes,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[str]:
     """
     Raises:
@@ -94,7 +99,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs()
 
-    response, content = await client._arequest(kwargs)
+    response, content = await client._arequest(kwargs, max_download_bytes)
 
     return _build_response(client=client, response=response, content=content)
 
@@ -102,6 +107,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> str | None:
     """
     Raises:
@@ -115,5 +121,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            max_download_bytes=max_download_bytes,
         )
     ).parsed

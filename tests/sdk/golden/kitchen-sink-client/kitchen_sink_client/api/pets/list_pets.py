@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import check_kind
 from ...models.pet import Pet
 from ...models.pet_filter import PetFilter
 from ...models.pet_kind import PetKind
@@ -78,11 +79,13 @@ def _parse_response(
 ) -> list[Pet] | None:
     try:
         if response.status_code == 200:
-            response_200 = []
-            _response_200 = errors.parse_json(response, content)
-            for response_200_item_data in _response_200:
-                response_200_item = Pet.from_dict(response_200_item_data)
+            response_200: list[Pet] = []
+            for _index, response_200_item_data in enumerate(check_kind(errors.parse_json(response, content), (list,))):
+                try:
+                    response_200_item = Pet.from_dict(response_200_item_data)
 
+                except Exception as _error:
+                    raise errors.error_at(_index, _error) from None
                 response_200.append(response_200_item)
 
             return response_200

@@ -4,6 +4,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import no_variant_matched
 from ...models.boat import Boat
 from ...models.car import Car
 from ...types import Response
@@ -30,19 +31,24 @@ def _parse_response(
         if response.status_code == 200:
 
             def _parse_response_200(data: object) -> Boat | Car:
+                _failures: list[Exception] = []
                 try:
                     if not isinstance(data, dict):
-                        raise TypeError()
+                        raise TypeError("expected Car")
                     response_200_type_0 = Car.from_dict(data)
 
                     return response_200_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_1 = Boat.from_dict(data)
+                except Exception as _failure:
+                    _failures.append(_failure)
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError("expected Boat")
+                    response_200_type_1 = Boat.from_dict(data)
 
-                return response_200_type_1
+                    return response_200_type_1
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             response_200 = _parse_response_200(errors.parse_json(response, content))
 

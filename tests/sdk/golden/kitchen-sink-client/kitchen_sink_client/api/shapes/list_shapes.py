@@ -4,6 +4,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import check_kind, no_variant_matched
 from ...models.circle import Circle
 from ...models.square import Square
 from ...types import Response
@@ -24,27 +25,34 @@ def _parse_response(
 ) -> list[Circle | Square] | None:
     try:
         if response.status_code == 200:
-            response_200 = []
-            _response_200 = errors.parse_json(response, content)
-            for response_200_item_data in _response_200:
+            response_200: list[Circle | Square] = []
+            for _index, response_200_item_data in enumerate(check_kind(errors.parse_json(response, content), (list,))):
+                try:
 
-                def _parse_response_200_item(data: object) -> Circle | Square:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        response_200_item_type_0 = Circle.from_dict(data)
+                    def _parse_response_200_item(data: object) -> Circle | Square:
+                        _failures: list[Exception] = []
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError("expected Circle")
+                            response_200_item_type_0 = Circle.from_dict(data)
 
-                        return response_200_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    response_200_item_type_1 = Square.from_dict(data)
+                            return response_200_item_type_0
+                        except Exception as _failure:
+                            _failures.append(_failure)
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError("expected Square")
+                            response_200_item_type_1 = Square.from_dict(data)
 
-                    return response_200_item_type_1
+                            return response_200_item_type_1
+                        except Exception as _failure:
+                            _failures.append(_failure)
+                        raise no_variant_matched(_failures)
 
-                response_200_item = _parse_response_200_item(response_200_item_data)
+                    response_200_item = _parse_response_200_item(response_200_item_data)
 
+                except Exception as _error:
+                    raise errors.error_at(_index, _error) from None
                 response_200.append(response_200_item)
 
             return response_200
