@@ -1,5 +1,5 @@
 """What a maintainer gets from adding operations to a real spec: a copy of specs/useapi.yaml with a
-JSON POST, a multipart upload and a 3 MiB download added, built by scripts.generate as `make
+JSON POST, a multipart upload and a 3 MiB download added, built by scripts.build.generate as `make
 generate` builds it, gives an SDK whose three new calls work on every transport (CONTRIBUTING.md,
 "Adding an operation"). The copy is built in a temporary directory; specs/ is left alone.
 """
@@ -17,9 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts import generate
-from tests.raw_server import RawServer, http_answer, request_body
-from tests.sdk_calls import TRANSPORTS, transport_options
+from scripts.build import generate
+from scripts.core.paths import GENERATOR_DIR, ROOT
+from scripts.core.targets import Target
+from tests.support.raw_server import RawServer, http_answer, request_body
+from tests.support.sdk_calls import TRANSPORTS, transport_options
 
 PACKAGE = "useapi_copy_client"
 DOWNLOAD = bytes(range(256)) * (3 * 1024 * 1024 // 256)
@@ -82,13 +84,13 @@ NEW_PATHS: dict[str, Any] = {
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """The SDK built from the copy, importable as useapi_copy_client."""
     workdir = tmp_path_factory.mktemp("useapi-copy")
-    spec = yaml.safe_load((generate.ROOT / "specs" / "useapi.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((ROOT / "specs" / "useapi.yaml").read_text(encoding="utf-8"))
     spec["paths"].update(NEW_PATHS)
     (workdir / "useapi.yaml").write_text(json.dumps(spec, indent=1), encoding="utf-8")  # JSON is YAML, alias-free
-    config = yaml.safe_load((generate.CONFIG_DIR / "useapi.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((GENERATOR_DIR / "useapi.yaml").read_text(encoding="utf-8"))
     config.update(project_name_override="useapi-copy-client", package_name_override=PACKAGE)
     (workdir / "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    target = generate.Target(workdir / "useapi.yaml", workdir / "config.yaml", "useapi-copy-client", PACKAGE)
+    target = Target(workdir / "useapi.yaml", workdir / "config.yaml", "useapi-copy-client", PACKAGE)
     project = generate.render(target, workdir / "out")
     sys.path.insert(0, str(project))
     try:

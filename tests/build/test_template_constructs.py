@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import generate
+from scripts.build import generate
+from scripts.core.targets import Target, golden_targets
 
-GOLDEN = generate.golden_targets()[0]
+GOLDEN = golden_targets()[0]
 REQUEST_BUILDERS = {"_get_kwargs", "to_dict", "to_multipart"}
 
 
@@ -105,7 +106,7 @@ def test_the_package_readme_example_type_checks(tmp_path: Path) -> None:
     spec.write_text(TINY_SPEC, encoding="utf-8")
     config = tmp_path / "tiny-config.yaml"
     config.write_text("project_name_override: tiny-client\npackage_name_override: tiny_client\n", encoding="utf-8")
-    project = generate.render(generate.Target(spec, config, "tiny-client", "tiny_client"), tmp_path / "out")
+    project = generate.render(Target(spec, config, "tiny-client", "tiny_client"), tmp_path / "out")
     readme = (project / "README.md").read_text(encoding="utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
     assert "ping.sync_detailed(client=client)" in example
