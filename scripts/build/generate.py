@@ -41,6 +41,9 @@ TEMPLATE_DIR = CONFIG_DIR / "templates"
 EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
 # Each package's pyproject.toml, rendered over the generator's (which knows no shared metadata).
 PYPROJECT_TEMPLATE = CONFIG_DIR / "pyproject.toml.jinja"
+# What tools leave beside a package (ruff caches in the directory of the config it reads, and a
+# golden record under tests/ has its own): never part of what a spec produces.
+CACHE_DIRS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
 
 
 def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
@@ -176,7 +179,7 @@ def _files(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and not CACHE_DIRS.intersection(p.parts)
     }
 
 
