@@ -21,7 +21,7 @@ from scripts.build import generate
 from scripts.core.paths import GENERATOR_DIR, ROOT
 from scripts.core.targets import Target
 from tests.support.raw_server import RawServer, http_answer, request_body
-from tests.support.sdk_calls import TRANSPORTS, transport_options
+from tests.support.transports import TRANSPORTS, transport_options
 
 PACKAGE = "useapi_copy_client"
 DOWNLOAD = bytes(range(256)) * (3 * 1024 * 1024 // 256)

@@ -108,7 +108,8 @@ def render(target: Target, workdir: Path, templates: Path | None = TEMPLATE_DIR)
         raise BuildError("\n".join(missing))
     add_extra_modules(target, base_url, project_dir)
     write_project_files(target, spec, project_dir)
-    add_user_guide(project_dir / "README.md")
+    if templates is not None:  # upstream's README has no place for the guide
+        add_user_guide(project_dir / "README.md")
     return project_dir
 
 

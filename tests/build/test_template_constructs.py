@@ -3,7 +3,8 @@ sent. For every operation and model of the kitchen-sink spec, the code that buil
 (each endpoint's `_get_kwargs`, each model's `to_dict` and `to_multipart`) in the golden record is
 upstream's, statement for statement. Path parameters go through errors.path_segment, which
 percent-encodes each as one segment as upstream's `quote(str(value), safe="")` does, and refuses
-"", "." and ".." before anything is sent (README, "Behaviour").
+"", "." and ".." before anything is sent; and each request carries an httpx extension naming its
+operation, which is never sent.
 
 Also: the package README's first example type-checks whatever the spec's first operations need.
 """
@@ -26,8 +27,20 @@ GOLDEN = golden_targets()[0]
 REQUEST_BUILDERS = {"_get_kwargs", "to_dict", "to_multipart"}
 
 
-class _PathSegmentAsUpstream(ast.NodeTransformer):
-    """errors.path_segment("name", value) -> quote(str(value), safe=""), upstream's encoding."""
+class _AsUpstream(ast.NodeTransformer):
+    """errors.path_segment("name", value) -> quote(str(value), safe=""), upstream's encoding; and
+    without the request's "extensions" (the operation's name for the SDK's log lines: httpx hands
+    extensions to the transports, it never sends them)."""
+
+    def visit_Dict(self, node: ast.Dict) -> ast.AST:
+        self.generic_visit(node)
+        kept = [
+            (key, value)
+            for key, value in zip(node.keys, node.values, strict=True)
+            if not (isinstance(key, ast.Constant) and key.value == "extensions")
+        ]
+        node.keys, node.values = [key for key, _ in kept], [value for _, value in kept]
+        return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
@@ -42,7 +55,7 @@ def request_builders(package: Path) -> dict[str, str]:
     """`module:function` -> the function's AST dump, for every request-building function."""
     found = {}
     for module in sorted(package.rglob("*.py")):
-        tree = _PathSegmentAsUpstream().visit(ast.parse(module.read_text(encoding="utf-8")))
+        tree = _AsUpstream().visit(ast.parse(module.read_text(encoding="utf-8")))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name in REQUEST_BUILDERS:
                 found[f"{module.relative_to(package).as_posix()}:{node.name}"] = ast.dump(node)

@@ -56,7 +56,7 @@ from kitchen_sink_client.models import (
 from kitchen_sink_client.types import UNSET, File
 
 from tests.support.raw_server import RawServer, http_answer, request_body
-from tests.support.sdk_calls import TRANSPORTS, transport_options
+from tests.support.transports import TRANSPORTS, transport_options
 
 PET_ID = uuid.UUID("6f1c2b9e-3d4a-4b5c-8d7e-9f0a1b2c3d4e")
 PET = {"id": str(PET_ID), "name": "Rex", "kind": "dog"}

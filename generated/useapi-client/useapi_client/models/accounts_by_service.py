@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_kind, check_object, error_at
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+)
 
 if TYPE_CHECKING:
     from ..models.service_account_counts import ServiceAccountCounts

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_kind, check_object, error_at, expect, expect_optional, no_variant_matched
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:

@@ -5,13 +5,19 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..errors import check_object
+from ..errors import (
+    check_object,
+)
 
 T = TypeVar("T", bound="Empty")
 
 
 @_attrs_define
 class Empty:
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}

@@ -1,19 +1,26 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_kind, check_object, error_at
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+)
 
 T = TypeVar("T", bound="Labels")
 
 
 @_attrs_define
-class Labels:
+class Labels(Mapping[str, "int"]):
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -53,5 +60,11 @@ class Labels:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.additional_properties)
+
+    def __len__(self) -> int:
+        return len(self.additional_properties)

@@ -9,7 +9,15 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_items, check_object, error_at, expect, expect_optional, no_variant_matched
+from ..errors import (
+    as_float,
+    check_items,
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..models.pet_kind import PetKind, check_pet_kind
 from ..types import UNSET, Unset
 
@@ -37,6 +45,22 @@ class Pet:
     tags: list[str] | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"name={self.name!r}",
+            f"kind={self.kind!r}",
+            f"id={self.id!r}",
+            f"born={self.born!r}",
+            f"birthday={self.birthday!r}",
+            f"chip_id={self.chip_id!r}",
+            f"weight={self.weight!r}",
+            f"vaccinated={self.vaccinated!r}",
+            f"tags={self.tags!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -155,7 +179,7 @@ class Pet:
             raise error_at("chip_id", _error) from None
 
         try:
-            weight = expect_optional(d, "weight", (float, int))
+            weight = as_float(expect_optional(d, "weight", (float, int)))
         except Exception as _error:
             raise error_at("weight", _error) from None
 
@@ -197,5 +221,5 @@ class Pet:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect_optional
+from ..errors import (
+    check_object,
+    error_at,
+    expect_optional,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PetFilter")
@@ -19,6 +23,15 @@ class PetFilter:
     min_age: int | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"color={self.color!r}",
+            f"min_age={self.min_age!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         color = self.color
@@ -70,5 +83,5 @@ class PetFilter:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -8,7 +8,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional, no_variant_matched
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..models.pet_kind import PetKind, check_pet_kind
 from ..types import UNSET, Unset
 
@@ -24,6 +30,16 @@ class ReplacePetBody:
     born: datetime.datetime | None | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"name={self.name!r}",
+            f"kind={self.kind!r}",
+            f"born={self.born!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -109,5 +125,5 @@ class ReplacePetBody:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional, no_variant_matched
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..models.schedule_when_type_0 import ScheduleWhenType0, check_schedule_when_type_0
 from ..types import UNSET, Unset
 
@@ -29,6 +35,17 @@ class Schedule:
     labels: Labels | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"when={self.when!r}",
+            f"version={self.version!r}",
+            f"count={self.count!r}",
+            f"labels={self.labels!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         when: str
@@ -138,5 +155,5 @@ class Schedule:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Session")
@@ -23,6 +28,15 @@ class Session:
     session_token: str | Unset = _attrs_field(default="anonymous", repr=False)
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"user={self.user!r}",
+            f"ttl={self.ttl!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user
@@ -94,5 +108,5 @@ class Session:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

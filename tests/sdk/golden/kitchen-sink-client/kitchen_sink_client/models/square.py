@@ -6,7 +6,12 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect
+from ..errors import (
+    as_float,
+    check_object,
+    error_at,
+    expect,
+)
 
 T = TypeVar("T", bound="Square")
 
@@ -18,6 +23,15 @@ class Square:
     side: float
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"shape={self.shape!r}",
+            f"side={self.side!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         shape = self.shape
@@ -47,7 +61,7 @@ class Square:
             raise error_at("shape", _error) from None
 
         try:
-            side = expect(d, "side", (float, int))
+            side = as_float(expect(d, "side", (float, int)))
         except Exception as _error:
             raise error_at("side", _error) from None
 
@@ -72,5 +86,5 @@ class Square:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Status")
@@ -19,6 +24,15 @@ class Status:
     version: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"ok={self.ok!r}",
+            f"version={self.version!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         ok = self.ok
@@ -72,5 +86,5 @@ class Status:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -7,7 +7,14 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_kind, check_object, error_at, expect_optional, no_variant_matched
+from ..errors import (
+    as_float,
+    check_kind,
+    check_object,
+    error_at,
+    expect_optional,
+    no_variant_matched,
+)
 from ..models.update_pet_body_status import UpdatePetBodyStatus, check_update_pet_body_status
 from ..types import UNSET, Unset
 
@@ -23,6 +30,16 @@ class UpdatePetBody:
     status: UpdatePetBodyStatus | Unset = "available"
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"nickname={self.nickname!r}",
+            f"weight={self.weight!r}",
+            f"status={self.status!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         nickname: None | str | Unset
@@ -72,7 +89,7 @@ class UpdatePetBody:
             raise error_at("nickname", _error) from None
 
         try:
-            weight = expect_optional(d, "weight", (float, int))
+            weight = as_float(expect_optional(d, "weight", (float, int)))
         except Exception as _error:
             raise error_at("weight", _error) from None
 
@@ -108,5 +125,5 @@ class UpdatePetBody:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -9,7 +9,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..errors import check_items, check_object, error_at, expect, expect_optional
+from ..errors import (
+    as_float,
+    check_items,
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+)
 from ..models.upload_image_body_mode import UploadImageBodyMode, check_upload_image_body_mode
 from ..types import UNSET, File, Unset
 
@@ -35,6 +42,19 @@ class UploadImageBody:
     mode: UploadImageBodyMode | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"file={self.file!r}",
+            f"caption={self.caption!r}",
+            f"quality={self.quality!r}",
+            f"meta={self.meta!r}",
+            f"labels={self.labels!r}",
+            f"mode={self.mode!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()
@@ -116,7 +136,7 @@ class UploadImageBody:
             raise error_at("caption", _error) from None
 
         try:
-            quality = expect_optional(d, "quality", (float, int))
+            quality = as_float(expect_optional(d, "quality", (float, int)))
         except Exception as _error:
             raise error_at("quality", _error) from None
 
@@ -170,5 +190,5 @@ class UploadImageBody:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

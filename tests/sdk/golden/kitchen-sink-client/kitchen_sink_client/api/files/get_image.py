@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ..._constants import DEFAULT_MAX_DOWNLOAD_BYTES
+from ..._constants import DEFAULT_MAX_DOWNLOAD_BYTES, OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...types import File, Response
 
@@ -18,12 +18,15 @@ def _get_kwargs(
         "url": "/images/{name}".format(
             name=errors.path_segment("name", name),
         ),
+        "extensions": {OPERATION_EXTENSION: "get_image"},
     }
 
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> File | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200 = File(payload=BytesIO(content))
@@ -33,10 +36,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("get_image", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    return None
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> File:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("get_image", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(
@@ -56,16 +63,28 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[File]:
-    """
-    Args:
+    """Args:
         name (str):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes (JSON) or max_download_bytes (a download).
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[File]
+        Response[File]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: File, An image type, read as bytes through the generator's content_type_overrides.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -82,24 +101,40 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
-) -> File | None:
-    """
-    Args:
+) -> File:
+    """Args:
         name (str):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes (JSON) or max_download_bytes (a download).
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        File
+        File: the body's model, by status:
+            200: File, An image type, read as bytes through the generator's content_type_overrides.
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         name=name,
-        client=client,
-        max_download_bytes=max_download_bytes,
-    ).parsed
+    )
+
+    response, content = client._request(kwargs, max_download_bytes)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -108,16 +143,28 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
 ) -> Response[File]:
-    """
-    Args:
+    """Args:
         name (str):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes (JSON) or max_download_bytes (a download).
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[File]
+        Response[File]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: File, An image type, read as bytes through the generator's content_type_overrides.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -134,23 +181,37 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
-) -> File | None:
-    """
-    Args:
+) -> File:
+    """Args:
         name (str):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes (JSON) or max_download_bytes (a download).
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        File
+        File: the body's model, by status:
+            200: File, An image type, read as bytes through the generator's content_type_overrides.
     """
 
-    return (
-        await asyncio_detailed(
-            name=name,
-            client=client,
-            max_download_bytes=max_download_bytes,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        name=name,
+    )
+
+    response, content = await client._arequest(kwargs, max_download_bytes)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

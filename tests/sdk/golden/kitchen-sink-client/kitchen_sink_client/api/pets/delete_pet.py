@@ -4,6 +4,7 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...models.delete_pet_body import DeletePetBody
 from ...types import Response
@@ -21,6 +22,7 @@ def _get_kwargs(
         "url": "/pets/{pet_id}".format(
             pet_id=errors.path_segment("petId", pet_id),
         ),
+        "extensions": {OPERATION_EXTENSION: "delete_pet"},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -32,6 +34,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Any | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 204:
             return None
@@ -39,10 +43,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("delete_pet", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    return None
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Any:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("delete_pet", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Response[Any]:
@@ -60,17 +68,29 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: DeletePetBody,
 ) -> Response[Any]:
-    """
-    Args:
+    """Args:
         pet_id (UUID):
         body (DeletePetBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (204)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[Any]
+        Response[Any]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            204: Any, Deleted; no body.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -89,17 +109,29 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: DeletePetBody,
 ) -> Response[Any]:
-    """
-    Args:
+    """Args:
         pet_id (UUID):
         body (DeletePetBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (204)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[Any]
+        Response[Any]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            204: Any, Deleted; no body.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(

@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...errors import check_kind
 from ...models.pet import Pet
@@ -68,6 +69,7 @@ def _get_kwargs(
         "url": "/pets",
         "params": params,
         "cookies": cookies,
+        "extensions": {OPERATION_EXTENSION: "list_pets"},
     }
 
     _kwargs["headers"] = headers
@@ -77,6 +79,8 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> list[Pet] | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200: list[Pet] = []
@@ -93,10 +97,14 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("list_pets", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    return None
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> list[Pet]:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("list_pets", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(
@@ -121,8 +129,7 @@ def sync_detailed(
     x_request_id: str,
     session: str | Unset = UNSET,
 ) -> Response[list[Pet]]:
-    """
-    Args:
+    """Args:
         tags (list[str] | Unset):
         kind (PetKind | Unset):
         born_after (datetime.date | Unset):
@@ -130,13 +137,25 @@ def sync_detailed(
         filter_ (PetFilter | Unset):
         x_request_id (str):
         session (str | Unset):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[list[Pet]]
+        Response[list[Pet]]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: list[Pet], A top-level array.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -164,9 +183,8 @@ def sync(
     filter_: PetFilter | Unset = UNSET,
     x_request_id: str,
     session: str | Unset = UNSET,
-) -> list[Pet] | None:
-    """
-    Args:
+) -> list[Pet]:
+    """Args:
         tags (list[str] | Unset):
         kind (PetKind | Unset):
         born_after (datetime.date | Unset):
@@ -174,17 +192,30 @@ def sync(
         filter_ (PetFilter | Unset):
         x_request_id (str):
         session (str | Unset):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        list[Pet]
+        list[Pet]: the body's model, by status:
+            200: list[Pet], A top-level array.
     """
 
-    return sync_detailed(
-        client=client,
+    kwargs = _get_kwargs(
         tags=tags,
         kind=kind,
         born_after=born_after,
@@ -192,7 +223,11 @@ def sync(
         filter_=filter_,
         x_request_id=x_request_id,
         session=session,
-    ).parsed
+    )
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -206,8 +241,7 @@ async def asyncio_detailed(
     x_request_id: str,
     session: str | Unset = UNSET,
 ) -> Response[list[Pet]]:
-    """
-    Args:
+    """Args:
         tags (list[str] | Unset):
         kind (PetKind | Unset):
         born_after (datetime.date | Unset):
@@ -215,13 +249,25 @@ async def asyncio_detailed(
         filter_ (PetFilter | Unset):
         x_request_id (str):
         session (str | Unset):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[list[Pet]]
+        Response[list[Pet]]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: list[Pet], A top-level array.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -249,9 +295,8 @@ async def asyncio(
     filter_: PetFilter | Unset = UNSET,
     x_request_id: str,
     session: str | Unset = UNSET,
-) -> list[Pet] | None:
-    """
-    Args:
+) -> list[Pet]:
+    """Args:
         tags (list[str] | Unset):
         kind (PetKind | Unset):
         born_after (datetime.date | Unset):
@@ -259,24 +304,39 @@ async def asyncio(
         filter_ (PetFilter | Unset):
         x_request_id (str):
         session (str | Unset):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        list[Pet]
+        list[Pet]: the body's model, by status:
+            200: list[Pet], A top-level array.
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            tags=tags,
-            kind=kind,
-            born_after=born_after,
-            limit=limit,
-            filter_=filter_,
-            x_request_id=x_request_id,
-            session=session,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        tags=tags,
+        kind=kind,
+        born_after=born_after,
+        limit=limit,
+        filter_=filter_,
+        x_request_id=x_request_id,
+        session=session,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

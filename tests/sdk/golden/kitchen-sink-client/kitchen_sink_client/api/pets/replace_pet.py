@@ -4,6 +4,7 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...models.pet import Pet
 from ...models.replace_pet_body import ReplacePetBody
@@ -22,6 +23,7 @@ def _get_kwargs(
         "url": "/pets/{pet_id}".format(
             pet_id=errors.path_segment("petId", pet_id),
         ),
+        "extensions": {OPERATION_EXTENSION: "replace_pet"},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -33,6 +35,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200 = Pet.from_dict(errors.parse_json(response, content))
@@ -42,10 +46,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("replace_pet", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    return None
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("replace_pet", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Response[Pet]:
@@ -63,17 +71,29 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ReplacePetBody,
 ) -> Response[Pet]:
-    """
-    Args:
+    """Args:
         pet_id (UUID):
         body (ReplacePetBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[Pet]
+        Response[Pet]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: Pet, Replaced.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -91,25 +111,42 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ReplacePetBody,
-) -> Pet | None:
-    """
-    Args:
+) -> Pet:
+    """Args:
         pet_id (UUID):
         body (ReplacePetBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Pet
+        Pet: the body's model, by status:
+            200: Pet, Replaced.
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         pet_id=pet_id,
-        client=client,
         body=body,
-    ).parsed
+    )
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -118,17 +155,29 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ReplacePetBody,
 ) -> Response[Pet]:
-    """
-    Args:
+    """Args:
         pet_id (UUID):
         body (ReplacePetBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[Pet]
+        Response[Pet]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: Pet, Replaced.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -146,24 +195,39 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ReplacePetBody,
-) -> Pet | None:
-    """
-    Args:
+) -> Pet:
+    """Args:
         pet_id (UUID):
         body (ReplacePetBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Pet
+        Pet: the body's model, by status:
+            200: Pet, Replaced.
     """
 
-    return (
-        await asyncio_detailed(
-            pet_id=pet_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        body=body,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
