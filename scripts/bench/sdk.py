@@ -15,10 +15,10 @@
    before, as SDK 3.1.0 had it: httpcore's own pool, httpx's default limits up to 100). Per case:
    the median wall time of --runs runs against the ideal of ceil(calls / concurrency) round trips,
    the floor (calls x the client's measured CPU per call, when that is larger), connections opened
-   after the warm-up, client CPU per call and the server's CPU share. Targets: the default transport at most 1.5x at 1000 at 100 with no
-   reconnect, 2.5x at 500 at 200; the aiohttp extra at most 1.4x at 500 at 200. Past 100
-   concurrent calls the client's pool is raised to the concurrency (httpx_args limits), as the
-   README advises.
+   after the warm-up, client CPU per call and the server's CPU share. Targets: the default
+   transport at most 1.5x at 1000 at 100 with no reconnect, 2.5x at 500 at 200; the aiohttp extra
+   at most 1.4x at 500 at 200. Past 100 concurrent calls the client's pool is raised to the
+   concurrency (httpx_args limits), as the README advises.
 """
 
 from __future__ import annotations
@@ -231,8 +231,8 @@ def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurre
 
 def _pool_of(client: httpx.AsyncClient) -> Any:
     transport: Any = client._transport
-    while not hasattr(transport, "_pool"):  # the retrying transport wraps httpx's own
-        transport = transport._async_transport
+    while not hasattr(transport, "_pool"):  # the retrying and attempt-counting transports wrap httpx's own
+        transport = getattr(transport, "_transport", None) or transport._async_transport
     return transport._pool
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import httpx
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from scripts.core import specs
 from scripts.core.paths import ROOT
 from scripts.core.targets import Target, targets
+from tests.support.transports import httpcore_pool_of
 
 TARGETS = targets()
 
@@ -42,8 +42,7 @@ def test_the_client_uses_the_constants(target: Target) -> None:
     assert retry.backoff_factor == defaults.RETRY_BACKOFF_FACTOR
     limits: httpx.Limits = defaults.DEFAULT_LIMITS
     for httpx_client in (client.get_httpx_client(), client.get_async_httpx_client()):
-        retrying: Any = httpx_client._transport
-        pool = (retrying._sync_transport or retrying._async_transport)._pool  # httpcore's, as httpx built it
+        pool = httpcore_pool_of(httpx_client)
         assert (pool._max_connections, pool._max_keepalive_connections) == (
             limits.max_connections,
             limits.max_keepalive_connections,
@@ -65,6 +64,7 @@ def quotes(defaults: ModuleType) -> list[str]:
         f"up to {defaults.RETRY_BACKOFF_FACTOR * 2:g} s, then up to {defaults.RETRY_BACKOFF_FACTOR * 4:g} s",
         f"up to {defaults.MAX_RETRY_WAIT:g} s",
         f"{defaults.DEFAULT_MAX_RESPONSE_BYTES // 2**20} MiB",
+        f"{defaults.DEFAULT_MAX_DOWNLOAD_BYTES // 2**20} MiB",
         f"{defaults.MAX_JSON_DEPTH} levels",
         f"Up to {limits.max_connections} connections per client, {kept} kept open while idle for "
         f"{limits.keepalive_expiry:g} s",

@@ -24,6 +24,7 @@ from useapi_client import _pool  # both SDKs render the same module
 
 from scripts.fixtures.keepalive_server import KeepAliveServer
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
+from tests.support.transports import httpcore_pool_of
 
 Transport = TypeVar("Transport", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 SDK_CALLS = [CALLS_BY_ID["useapi.getDreaminaAccount"], CALLS_BY_ID["imaginepro.getAccountInfo"]]
@@ -340,14 +341,7 @@ def test_sdk_clients_get_the_scaling_pool_on_a_tested_httpcore(call: OperationCa
     client = call.client()
     tested = httpcore.__version__ in _pool.TESTED_HTTPCORE_VERSIONS
     for httpx_client in (client.get_httpx_client(), client.get_async_httpx_client()):
-        assert _is_scaling(_pool_of(httpx_client)) == tested
-
-
-def _pool_of(client: httpx.Client | httpx.AsyncClient) -> Any:
-    transport: Any = client._transport
-    while not hasattr(transport, "_pool"):  # the retrying transport wraps httpx's own
-        transport = getattr(transport, "_async_transport", None) or transport._sync_transport
-    return transport._pool
+        assert _is_scaling(httpcore_pool_of(httpx_client)) == tested
 
 
 def _is_scaling(pool: Any) -> bool:
@@ -355,9 +349,9 @@ def _is_scaling(pool: Any) -> bool:
     return type(pool).__module__.endswith("._pool")
 
 
-def scaling_pool_of(client: httpx.Client | httpx.AsyncClient) -> Any:
+def scalinghttpcore_pool_of(client: httpx.Client | httpx.AsyncClient) -> Any:
     """The client's pool, made the scaling one if the gate left httpcore's (an untested httpcore)."""
-    pool = _pool_of(client)
+    pool = httpcore_pool_of(client)
     if not _is_scaling(pool):
         _pool.adopt(pool)
     return pool
@@ -388,7 +382,7 @@ async def test_sdk_fan_out_under_the_default_limits_reuses_its_connections(call:
     module, arguments = call.operation.module(), call.operation.sdk_arguments(call.recording)
     with KeepAliveServer(latency=0.02, body=call.recording.body_text.encode()) as sdk_server:
         client = call.client(base_url=sdk_server.base_url)
-        scaling_pool_of(client.get_async_httpx_client())
+        scalinghttpcore_pool_of(client.get_async_httpx_client())
         limit = asyncio.Semaphore(100)
 
         async def one() -> None:
@@ -405,7 +399,7 @@ def test_sdk_sync_client_shared_by_100_threads(call: OperationCall) -> None:
     module, arguments = call.operation.module(), call.operation.sdk_arguments(call.recording)
     with KeepAliveServer(latency=0.02, body=call.recording.body_text.encode()) as sdk_server:
         client = call.client(base_url=sdk_server.base_url)
-        scaling_pool_of(client.get_httpx_client())
+        scalinghttpcore_pool_of(client.get_httpx_client())
         statuses: list[int] = []
 
         def calls() -> None:

@@ -1,13 +1,14 @@
 import ssl
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import IO, TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 from attrs import define, evolve, field, validators
 from httpx_retries import Retry, RetryTransport
 
 from . import errors
+from ._attempts import AttemptTransport
 from ._constants import (
     ACCEPT_ENCODING,
     DEFAULT_BASE_URL,
@@ -21,6 +22,7 @@ from ._constants import (
     RETRY_STATUSES,
 )
 from ._pool import scaling_pool_in
+from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport
@@ -28,19 +30,22 @@ if TYPE_CHECKING:
 _AIOHTTP_INSTALL = 'pip install "useapi-client[aiohttp]"'
 
 
-def default_retry() -> Retry:
+def default_retry(*, wait: bool = True) -> Retry:
     """At most 2 retries, on connection failures and on 429, 502, 503 and 504.
 
     Waits a random time up to 0.5 s before the first retry and up to 1 s before the second
     (exponential backoff, full jitter); a Retry-After header is honoured up to 20 s instead.
+
+    ``wait=False`` keeps the same retries but skips every wait, Retry-After included: for tests
+    (``AuthenticatedClient(token=..., retry=default_retry(wait=False))``), never in production.
     """
     return Retry(
         total=DEFAULT_MAX_RETRIES,
-        backoff_factor=RETRY_BACKOFF_FACTOR,
+        backoff_factor=RETRY_BACKOFF_FACTOR if wait else 0.0,
         backoff_jitter=1.0,
         status_forcelist=list(RETRY_STATUSES),
         retry_on_exceptions=list(RETRY_EXCEPTIONS),
-        respect_retry_after_header=True,
+        respect_retry_after_header=wait,
         max_backoff_wait=MAX_RETRY_WAIT,
     )
 
@@ -89,9 +94,10 @@ class Client:
     Keyword arguments, all optional:
 
         ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Exceeding it
-        raises ``httpx.TimeoutException``.
+        raises ``errors.APITimeoutError`` (also an ``httpx.TimeoutException``).
 
-        ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries off.
+        ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries
+        off; ``default_retry(wait=False)`` keeps them but skips the waits (for tests).
 
         ``max_response_bytes``: the largest response body read, as sent and once decompressed;
         defaults to DEFAULT_MAX_RESPONSE_BYTES (1 MiB). A larger one raises
@@ -100,20 +106,17 @@ class Client:
         ``async_transport``: ``"httpx"`` (default: httpx's own) or ``"aiohttp"``, which needs the
         extra: ``useapi-client[aiohttp]``. Sync calls always use httpx's own.
 
-        ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` for a status the spec
-        does not document, instead of returning a Response whose ``parsed`` is None.
-
         ``headers``, ``cookies``: sent with every request.
 
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient`` (``limits``
-        reaches the transports too; defaults to DEFAULT_LIMITS). A ``transport`` given here replaces the default one for sync
-        and async calls alike, and is wrapped by the retrying transport.
+        reaches the transports too; defaults to DEFAULT_LIMITS). A ``transport`` given here
+        replaces the default one for sync and async calls alike, and is wrapped by the retrying
+        transport.
     """
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _retry: Retry | None = field(factory=default_retry, kw_only=True, alias="retry")
     _max_response_bytes: int | None = field(
@@ -133,6 +136,16 @@ class Client:
     def __attrs_post_init__(self) -> None:
         if self._async_transport == "aiohttp":  # fail when the client is built, not on its first call
             _aiohttp_transport_class()
+
+    def __repr__(self) -> str:
+        shown = {
+            "base_url": self._base_url,
+            "timeout": self._timeout,
+            "retry": self._retry,
+            "max_response_bytes": self._max_response_bytes,
+            "async_transport": self._async_transport,
+        }
+        return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
 
     def with_headers(self, headers: dict[str, str]) -> Self:
         """A copy of this client that also sends these headers; this client is not changed."""
@@ -164,7 +177,8 @@ class Client:
         )
 
     def _with_retries(self, transport: Any) -> Any:
-        return transport if self._retry is None else RetryTransport(transport=transport, retry=self._retry)
+        attempts = AttemptTransport(transport, self._retry, self._secrets())
+        return attempts if self._retry is None else RetryTransport(transport=attempts, retry=self._retry)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use this httpx.Client as is: its own settings replace all of this client's, retries included.
@@ -219,21 +233,29 @@ class Client:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
 
-    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
-        """Send one request of an endpoint module; return the response and its body."""
+    def _request(
+        self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
+    ) -> tuple[httpx.Response, _UnprintedBytes]:
+        """Send one request of an endpoint module; return the response and its body.
+
+        max_download_bytes: the cap on a body that is not JSON, for operations that document one."""
         try:
-            with self.get_httpx_client().stream(**request) as response:
-                return response, _UnprintedBytes(_BodyReader(response, self._max_response_bytes).read())
-        except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
+            with self.get_httpx_client().stream(**_resendable(request, rewind=True)) as response:
+                limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                return response, _UnprintedBytes(_BodyReader(response, *limit).read())
+        except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
-    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
+    async def _arequest(
+        self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
+    ) -> tuple[httpx.Response, _UnprintedBytes]:
         """Send one request of an endpoint module; return the response and its body."""
         try:
-            async with self.get_async_httpx_client().stream(**request) as response:
-                return response, _UnprintedBytes(await _BodyReader(response, self._max_response_bytes).aread())
-        except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
+            async with self.get_async_httpx_client().stream(**_resendable(request, rewind=False)) as response:
+                limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                return response, _UnprintedBytes(await _BodyReader(response, *limit).aread())
+        except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
@@ -243,17 +265,16 @@ class Client:
         The frames and exceptions of the transports below hold the request headers, token
         included, and the body read so far; a misbehaving server may echo the token into a
         parser's message."""
-        message = str(error)
-        for secret in self._secrets():
-            message = message.replace(secret, "[token]")
+        message = errors.scrub(str(error), self._secrets())
         error.args = (message,)
+        error = errors.sdk_transport_error(error, message)
         error.__cause__ = None
         error.__context__ = None
         error.__suppress_context__ = True
         return error.with_traceback(None)
 
 
-@define
+@define(repr=False)  # Client's repr: the token and the headers stay out
 class AuthenticatedClient(Client):
     """A client that sends the API token with every request; takes Client's keyword arguments too.
 
@@ -274,7 +295,59 @@ class AuthenticatedClient(Client):
         return [self.token]
 
 
+# --- a request body that a retry sends again whole -------------------------------------------
+
+
+class _RewindingFile:
+    """A file body that each attempt reads from where the first began: httpx alone would send a
+    retry the rest of a consumed file (nothing) under the first attempt's Content-Length. httpx
+    reads the length through fileno/tell/seek, as it would from the file itself."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        self._start = file.tell()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._file.seek(offset, whence)
+
+    def __iter__(self) -> Iterator[bytes]:
+        self._file.seek(self._start)
+        while chunk := self._file.read(_PIECE):
+            yield chunk
+
+
+def _resendable(request: dict[str, Any], rewind: bool) -> dict[str, Any]:
+    """The request with a file body (octet-stream uploads) that every retry sends whole: rewound
+    when it can seek and the call is sync, read into memory otherwise (httpx's async client takes
+    no file objects at all)."""
+    content: Any = request.get("content")
+    if not hasattr(content, "read"):
+        return request
+    if rewind and content.seekable():
+        return {**request, "content": _RewindingFile(content)}
+    return {**request, "content": content.read()}
+
+
 # --- reading a body under the size cap ---------------------------------------------------------
+
+
+def _body_limit(
+    response: httpx.Response, max_response_bytes: int | None, max_download_bytes: int | None | Unset
+) -> tuple[int | None, str]:
+    """The cap on this body and the setting it comes from: JSON (and every body of an operation
+    that documents JSON only) is parsed in memory, under max_response_bytes; a binary or text
+    body of an operation that documents one is the call's download, under max_download_bytes."""
+    media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if isinstance(max_download_bytes, Unset) or media_type == "application/json" or media_type.endswith("+json"):
+        return max_response_bytes, "max_response_bytes"
+    return max_download_bytes, "max_download_bytes"
+
 
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 _PIECE = 64 * 1024  # the most a decompressor produces at once
@@ -316,16 +389,17 @@ class _BodyReader:
     Encodings other than gzip and deflate (not asked for in Accept-Encoding) are passed through, as
     httpx does with those it cannot decode."""
 
-    def __init__(self, response: httpx.Response, limit: int | None) -> None:
+    def __init__(self, response: httpx.Response, limit: int | None, setting: str = "max_response_bytes") -> None:
         self._response = response
         self._status_code = response.status_code
         self._limit = limit
+        self._setting = setting
         self._parts: list[bytes] = []
         self._size = 0
         self._received = 0
         declared = response.headers.get("content-length", "")
         if limit is not None and declared.isdigit() and int(declared) > limit:
-            raise errors.ResponseTooLargeError(response.status_code, limit)
+            raise errors.ResponseTooLargeError(response.status_code, limit, setting)
         # A response built whole in this process (httpx.MockTransport, respx, pytest-httpx) comes
         # already read and decoded; one from the network is a stream, read below.
         self.built_whole: bytes | None = None
@@ -353,7 +427,7 @@ class _BodyReader:
     def feed(self, chunk: bytes) -> None:
         self._received += len(chunk)
         if self._limit is not None and self._received > self._limit:
-            raise errors.ResponseTooLargeError(self._status_code, self._limit)
+            raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
         for piece in self._decoded(chunk, 0):
             self._keep(piece)
 
@@ -374,5 +448,5 @@ class _BodyReader:
     def _keep(self, piece: bytes) -> None:
         self._size += len(piece)
         if self._limit is not None and self._size > self._limit:
-            raise errors.ResponseTooLargeError(self._status_code, self._limit)
+            raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
         self._parts.append(piece)

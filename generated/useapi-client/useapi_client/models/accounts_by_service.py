@@ -1,12 +1,16 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_kind, check_object, error_at
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+)
 
 if TYPE_CHECKING:
     from ..models.service_account_counts import ServiceAccountCounts
@@ -16,13 +20,16 @@ T = TypeVar("T", bound="AccountsByService")
 
 
 @_attrs_define
-class AccountsByService:
+class AccountsByService(Mapping[str, "ServiceAccountCounts"]):
     """Per AI service (keyed by its name, e.g. `Midjourney API`), how many accounts are
     configured. Accounts in error still count towards the subscription's allowance.
 
     """
 
     additional_properties: dict[str, ServiceAccountCounts] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -43,7 +50,7 @@ class AccountsByService:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
             try:
-                check_kind(prop_dict, (dict,))
+                prop_dict = check_kind(prop_dict, (dict,))
                 additional_property = ServiceAccountCounts.from_dict(prop_dict)
             except Exception as _error:
                 raise error_at(prop_name, _error) from None
@@ -65,5 +72,11 @@ class AccountsByService:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.additional_properties)
+
+    def __len__(self) -> int:
+        return len(self.additional_properties)

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -29,6 +36,15 @@ class ApiError:
     """ The HTTP status repeated in the body. Not every endpoint sends it. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"error={self.error!r}",
+            f"code={self.code!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.upstream_error_detail import UpstreamErrorDetail  # noqa: PLC0415
@@ -62,15 +78,20 @@ class ApiError:
         try:
 
             def _parse_error(data: object) -> str | UpstreamErrorDetail:
+                _failures: list[Exception] = []
                 try:
                     if not isinstance(data, dict):
-                        raise TypeError()
+                        raise TypeError("expected UpstreamErrorDetail")
                     error_type_1 = UpstreamErrorDetail.from_dict(data)
 
                     return error_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(str | UpstreamErrorDetail, data)
+                except Exception as _failure:
+                    _failures.append(_failure)
+                try:
+                    return cast(str | UpstreamErrorDetail, check_kind(data, (str,)))
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             error = _parse_error(expect(d, "error", (str, dict)))
         except Exception as _error:
@@ -102,5 +123,5 @@ class ApiError:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

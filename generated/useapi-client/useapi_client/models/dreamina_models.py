@@ -6,7 +6,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_items, check_object, error_at, expect
+from ..errors import (
+    check_items,
+    check_object,
+    error_at,
+    expect,
+)
 
 T = TypeVar("T", bound="DreaminaModels")
 
@@ -22,6 +27,15 @@ class DreaminaModels:
     """ Names of the available image models. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"video={self.video!r}",
+            f"image={self.image!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         video = self.video
@@ -74,5 +88,5 @@ class DreaminaModels:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -7,7 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+)
 
 T = TypeVar("T", bound="DreaminaSession")
 
@@ -26,6 +30,16 @@ class DreaminaSession:
     """ Days left until the session expires. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"expires={self.expires!r}",
+            f"last_refreshed={self.last_refreshed!r}",
+            f"days_until_expiry={self.days_until_expiry!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         expires = self.expires.isoformat()
@@ -87,5 +101,5 @@ class DreaminaSession:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

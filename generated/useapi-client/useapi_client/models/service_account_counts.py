@@ -6,7 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect_optional
+from ..errors import (
+    check_object,
+    error_at,
+    expect_optional,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ServiceAccountCounts")
@@ -26,6 +30,16 @@ class ServiceAccountCounts:
     """ How many of them are in an error state. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"total={self.total!r}",
+            f"active={self.active!r}",
+            f"error={self.error!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total
@@ -87,5 +101,5 @@ class ServiceAccountCounts:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties
