@@ -31,6 +31,7 @@ import httpx
 from scripts import conformance, diff_rules, sdk_calls
 from scripts.documents import Location, json_path
 from scripts.openapi import follow, json_type_fits
+from scripts.spec_diff.schemas import CONSTRAINT_KEYS
 
 
 class Level(enum.Enum):
@@ -75,7 +76,8 @@ def _change_for(violation: conformance.Violation) -> str:
         "additionalProperties": "additional-properties-added",
         "anyOf": "variant-added",
         "oneOf": "variant-added",
-    }.get(violation.keyword, "keyword-changed")
+        # A value past a bound, off a pattern...: the spec change that describes it loosens the constraint.
+    }.get(violation.keyword, "constraint-loosened" if violation.keyword in CONSTRAINT_KEYS else "keyword-changed")
 
 
 def judge_conformance(answer: conformance.Answer) -> list[Finding]:
