@@ -23,7 +23,7 @@ BUILD_INPUTS := scripts/generate.py scripts/packaging.py $(SPEC_CHECKER) uv.lock
 	$(wildcard scripts/generator/templates/*.jinja scripts/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
+.PHONY: help generate test dist test-dist check-generated check-versions check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
 
 help:
 	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
@@ -31,11 +31,12 @@ help:
 	@echo "make dist             build and check a wheel and an sdist of each SDK into dist/ (reproducible)"
 	@echo "make test-dist [DIST_PYTHONS='3.11 3.12']  install the built wheels on every supported Python; SDK tests"
 	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
+	@echo "make check-versions   fail when a spec's info.version does not acknowledge its changes since the last release"
 	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
 	@echo "make fmt              apply ruff's fixes and formatting to scripts/ and tests/"
 	@echo "make lint-workflows   actionlint and zizmor on .github/workflows/"
-	@echo "make diff [BASE=ref]  spec review report against BASE (default: merge-base with main)"
-	@echo "make changelog [BASE=ref]  add changelogs/ entries for specs whose info.version changed"
+	@echo "make diff [BASE=ref]  spec review report against BASE (default: merge-base with origin/main, else main)"
+	@echo "make changelog [BASE=ref]  write the unreleased changelogs/ entry of each changed spec (refused on a ✗)"
 	@echo "make docs             HTML reference per spec in .build/docs/ (Redocly, offline)"
 	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
 	@echo "make contract-live    check every operation against the live upstream (README: USEAPI_TOKEN, ...)"
@@ -47,16 +48,21 @@ help:
 
 # --- environment -------------------------------------------------------------------------
 
+# Set-up says what it does on stderr and nothing on stdout, whatever target needs it: the
+# reports (make diff, make contract-live, make balances ARGS=--json) are all that stdout holds.
 $(UV):
-	python3 -m venv $(BUILD)/uv
-	$(BUILD)/uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@echo "make: installing uv $(UV_VERSION) into $(BUILD)/uv" >&2
+	@python3 -m venv $(BUILD)/uv >&2
+	@$(BUILD)/uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) >&2
 
 $(BUILD)/venv.stamp: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --quiet
+	@echo "make: $(UV) sync --locked (uv.lock or pyproject.toml changed)" >&2
+	@$(UV) sync --locked --quiet >&2
 	@touch $@
 
 $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
-	npm ci --prefix .redocly --no-audit --no-fund --silent
+	@echo "make: npm ci --prefix .redocly" >&2
+	@npm ci --prefix .redocly --no-audit --no-fund --silent >&2
 	@mkdir -p $(BUILD) && touch $@
 
 # --- specs and SDKs ----------------------------------------------------------------------
@@ -100,8 +106,13 @@ lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
 
 # The workflow linters run once, inside pytest (tests/test_workflows.py), which also proves
 # that they catch a broken workflow; `make lint-workflows` is for running them alone.
-test: lint check-generated check-code $(BUILD)/node.stamp
+test: lint check-generated check-versions check-code $(BUILD)/node.stamp
 	$(PYTHON) -m pytest -n auto --dist worksteal
+
+# Every spec against its last release (scripts/history.py): a contract change whose info.version
+# does not acknowledge it fails here, on every push, not only in a pull request's make diff.
+check-versions: $(BUILD)/venv.stamp
+	@$(PYTHON) -m scripts.diff --since-release
 
 # --- shipping ----------------------------------------------------------------------------
 
@@ -120,7 +131,7 @@ diff: $(BUILD)/venv.stamp
 	@$(PYTHON) -m scripts.diff --base "$(BASE)"
 
 changelog: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.changelog --base "$(BASE)"
+	@$(PYTHON) -m scripts.changelog --base "$(BASE)"
 
 $(BUILD)/docs/%.html: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
 	$(REDOCLY) build-docs --config .redocly/redocly.yaml --inlineBundle --output $@ $<
