@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import live, live_config, sdk_calls
-from scripts.fake_upstream import ACCOUNTS, TOKENS, FakeUpstream, environment
+from scripts import live, live_config, sdk_calls, specs
+from scripts.fake_upstream import ACCOUNTS, INVENTED_TIER, TOKENS, FakeUpstream, environment
 from scripts.project import ROOT
 from scripts.secret_scan import scan
 from tests.live_runs import findings_of, run_live
@@ -180,9 +180,11 @@ def test_findings_say_what_came_by_kind_and_the_spec_change(fake_upstream: Fake,
         "| useapi getDreaminaAccount | success | 200 | `$.credits.total` | sdk "
         "| an answer the SDK reads (sync and async) | ResponseValidationError: expected number, got null |  |"
     )
+    tiers = specs.load(specs.ROOT / "specs/useapi.yaml").document["components"]["schemas"]["FlowMusicTier"]["enum"]
     assert rows["new-enum-value"] == [
-        '| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "free", "starter", "plus", '
-        '"member", "unknown" | a string (6 characters) | `enum-value-added` (compatible: minor bump) |'
+        f"| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "
+        f"{', '.join(json.dumps(tier) for tier in tiers)} | a string ({len(INVENTED_TIER)} characters) "
+        "| `enum-value-added` (compatible: minor bump) |"
     ]
     assert (
         "| `$.creditsExtra` | conformance | a required field | missing | `field-made-optional`"
