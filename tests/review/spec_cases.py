@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from scripts import spec_diff
-from scripts.diff_rules import Level
+from scripts.review import spec_diff
+from scripts.review.rules import Level
 
 B, C, D = Level.BREAKING, Level.COMPATIBLE, Level.DOCS
 

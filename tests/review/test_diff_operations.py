@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import spec_diff
+from scripts.review import spec_diff
 from tests.review.spec_cases import (
     GET,
     JSON_THING,

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from scripts import diff_rules, spec_diff
-from scripts.diff_rules import Level
-from scripts.project import ROOT
+from scripts.core.paths import ROOT
+from scripts.review import rules as diff_rules
+from scripts.review import spec_diff
+from scripts.review.rules import Level
 from tests.review import test_diff_document, test_diff_operations, test_diff_schemas
 from tests.review.spec_cases import SCHEMAS, api
 
@@ -43,12 +44,12 @@ def test_each_rule_with_two_levels_is_tested_at_both() -> None:
 
 def test_the_docstring_table_is_the_registry() -> None:
     assert diff_rules.__doc__ is not None
-    assert diff_rules.text_table() in diff_rules.__doc__, "run `python -m scripts.diff_rules` and paste its table"
+    assert diff_rules.text_table() in diff_rules.__doc__, "run `python -m scripts.review.rules` and paste its table"
 
 
 def test_contributing_lists_the_rules_from_the_registry() -> None:
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert diff_rules.markdown_table() in contributing, "run `python -m scripts.diff_rules --markdown`"
+    assert diff_rules.markdown_table() in contributing, "run `python -m scripts.review.rules --markdown`"
 
 
 def test_a_rule_reported_on_a_side_it_has_no_level_for_is_refused() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import spec_diff
+from scripts.review import spec_diff
 from tests.review.spec_cases import (
     REQUEST,
     RESPONSE,
