@@ -242,7 +242,7 @@ def render(
                 versioning.Bump.MINOR: "a minor bump (compatible additions)",
             }.get(bump, "no bump (a patch bump is welcome for docs)" if r.changes else "nothing")
             out.append(cell(f"info.version {r.base_version} → {r.head_version}; the changes need {needed}."))
-            if r.release is not None:
+            if r.release is not None and r.changes:
                 out += [
                     "",
                     cell(
@@ -275,11 +275,12 @@ def render(
     if not sdks:
         out.append("No SDK packages.")
     for sdk in sdks:
-        shown = ("stale, unchanged" if stale else "unchanged") if sdk.empty else sdk.state
+        behind = bool(stale) and f"generated/{sdk.project} " in stale
+        shown = ("stale, unchanged" if behind else "unchanged") if sdk.empty else sdk.state
         out.append(f"### {sdk.project} (`{sdk.package}`): {shown}")
         out.append("")
         if sdk.empty:
-            out += ["Public API unchanged (generated/ is stale: see above)." if stale else "Public API unchanged.", ""]
+            out += ["Public API unchanged (generated/ is stale: see above)." if behind else "Public API unchanged.", ""]
             continue
         for title, items in (
             ("Breaking (griffe)", sdk.breakages),
