@@ -6,7 +6,8 @@ within a run, so the recording stays consistent with itself and with its request
 `account` (`US:<email>`) and `email` keep naming the same fake address. Each fake has the type and
 shape of what it replaces, so a sanitized recording still conforms to its operation.
 
-What is replaced, and why, is REPLACEMENTS: the README's table follows it (a test keeps them in step).
+What is replaced, and why, is REPLACEMENTS: scripts/live/README.md's table follows it (a test keeps
+them in step).
 """
 
 from __future__ import annotations

@@ -117,7 +117,7 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
     lines += [
         "",
         "A drift becomes a spec change (then `make diff` and the version bump it asks for), and a "
-        "recording becomes a test case: see the README, *Checking the contract against the live API*.",
+        "recording becomes a test case: see CONTRIBUTING.md, *When the live API drifts*.",
     ]
     return "\n".join(lines) + "\n"
 

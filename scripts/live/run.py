@@ -24,7 +24,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -280,6 +280,7 @@ class Outcome:
     report: str
     sent: int  # requests on the wire, retries included
     waited: float  # seconds spent waiting for the rate limit
+    results: list[OperationResult] = field(default_factory=list)  # what the report renders
 
 
 def run(config: live_config.Config, today: dt.date) -> Outcome:
@@ -306,23 +307,29 @@ def run(config: live_config.Config, today: dt.date) -> Outcome:
             exit_code = 1
             continue
         _write(config.out / name, text)
-    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited)
+    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited, results)
 
 
-def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
+def execute(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> Outcome:
+    """The entry point's work: read the configuration, run, write the outputs, print the report.
+    A configuration problem is one line on stderr and exit code 2, with nothing sent."""
     try:
         config = live_config.read(os.environ if environ is None else environ)
     except live_config.ConfigError as error:
         print(f"contract-live: {error}", file=sys.stderr)
-        return 2
+        return Outcome(2, "", 0, 0.0)
     try:
         config.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         print(f"contract-live: LIVE_OUT cannot be created: {error.strerror}", file=sys.stderr)
-        return 2
+        return Outcome(2, "", 0, 0.0)
     outcome = run(config, today or dt.datetime.now(dt.UTC).date())
     print(outcome.report)
-    return outcome.exit_code
+    return outcome
+
+
+def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
+    return execute(environ, today).exit_code
 
 
 if __name__ == "__main__":

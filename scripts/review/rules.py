@@ -59,8 +59,8 @@ The rules (`python -m scripts.review.rules` prints this table; a test keeps it i
     field-added-required           -           breaking    a new required request field
     field-made-optional            breaking    compatible  dropped from `required` (T becomes T | Unset)
     field-made-required            compatible  breaking    added to `required`
-    type-widened                   breaking    compatible  more types (T to T | U, int to float): every old value fits
-    type-narrowed                  compatible  breaking    fewer types (T | U to T, float to int)
+    type-widened                   breaking    compatible  more types (T to T or U, int to float): every old value fits
+    type-narrowed                  compatible  breaking    fewer types (T or U to T, float to int)
     type-changed                   breaking    breaking    any other change of `type` (adding or removing "null" aside)
     format-changed                 breaking    breaking    `format` added, removed or changed
     nullable-added                 breaking    compatible  now nullable (T becomes T | None)
@@ -174,8 +174,8 @@ _TABLE: list[tuple[str, list[tuple[str, Level | None, Level | None, str]]]] = [
         ("field-added-required", None, B, "a new required request field"),
         ("field-made-optional", B, C, "dropped from `required` (T becomes T | Unset)"),
         ("field-made-required", C, B, "added to `required`"),
-        ("type-widened", B, C, "more types (T to T | U, int to float): every old value fits"),
-        ("type-narrowed", C, B, "fewer types (T | U to T, float to int)"),
+        ("type-widened", B, C, "more types (T to T or U, int to float): every old value fits"),
+        ("type-narrowed", C, B, "fewer types (T or U to T, float to int)"),
         ("type-changed", B, B, 'any other change of `type` (adding or removing "null" aside)'),
         ("format-changed", B, B, "`format` added, removed or changed"),
         ("nullable-added", B, C, "now nullable (T becomes T | None)"),

@@ -1,4 +1,4 @@
-"""The README's dry run of the live check, run exactly as written: the fake upstream's command in
+"""scripts/live/README.md's dry run of the live check, run exactly as written: the fake upstream's command in
 one process, the variables and `make contract-live` in another; only the port and the output
 folder change. And what the README says `make balances` exits with, through make and without."""
 
@@ -19,15 +19,15 @@ import pytest
 from scripts.core.paths import ROOT
 from scripts.fixtures.fake_upstream import environment
 
-README = ROOT / "README.md"
-SECTION = "### A dry run against a local stand-in"
+README = ROOT / "scripts/live/README.md"
+SECTION = "## A dry run against a local stand-in"
 DOCUMENTED_PORT, DOCUMENTED_OUT = "8080", ".build/live-dry-run"
 
 
 def _section() -> str:
     text = README.read_text(encoding="utf-8")
-    assert SECTION in text, f"README.md: no `{SECTION}` section"
-    return text.split(SECTION, 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+    assert SECTION in text, f"{README.relative_to(ROOT)}: no `{SECTION}` section"
+    return text.split(SECTION, 1)[1].split("\n## ", 1)[0]
 
 
 def _blocks() -> tuple[str, str]:

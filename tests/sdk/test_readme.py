@@ -1,21 +1,27 @@
 """Every Python example in the README and in each SDK package's README runs as written against
 the replay server on 127.0.0.1, and passes mypy --strict. The examples rely on the default
-base_url (the spec's server): the test gives them the replay server's instead."""
+base_url (the spec's server): the test gives them the replay server's instead. What the README
+states of the packages, their requirements and their operations, is what they declare."""
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import inspect
 import io
 import re
 import subprocess
 import sys
+import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from scripts.build import package_metadata
+from scripts.core import specs
 from scripts.core.paths import ROOT
-from scripts.core.targets import targets
+from scripts.core.targets import Target, operation_module, targets
 
 README = ROOT / "README.md"
 
@@ -88,6 +94,57 @@ def test_a_package_readme_starts_with_a_call_that_needs_only_the_token(readme: P
 @pytest.mark.parametrize("readme", PACKAGE_READMES, ids=lambda path: path.parent.name)
 def test_package_readme_examples_run_and_type_check_strictly(readme: Path, replay_server: str, tmp_path: Path) -> None:
     examples = _examples(readme)
-    for example in examples[1:]:
-        exec(compile(example, str(readme), "exec"), {"__name__": "readme_example"})  # builds clients, sends nothing
+    for example in examples[1:]:  # the README's user guide: each prints what it prints there
+        assert example in EXAMPLES, f"{readme.relative_to(ROOT)}: an example that is not the README's"
+        assert _run(example, replay_server) == EXPECTED_OUTPUT[EXAMPLES.index(example)]
     _mypy_strict(examples, tmp_path)
+
+
+ALL_READMES = [README, *PACKAGE_READMES]
+
+
+def _section(readme: Path, heading: str) -> str:
+    """The text of one `## heading` section, its lines joined as they read."""
+    found = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", readme.read_text(encoding="utf-8"), re.S | re.M)
+    assert found, f"{readme.relative_to(ROOT)} has no '## {heading}' section"
+    return " ".join(found.group(1).split())
+
+
+def _declared(target: Target) -> list[str]:
+    """What a package's pyproject.toml declares it needs: its Python range and every dependency."""
+    with (target.output_dir / "pyproject.toml").open("rb") as file:
+        project = tomllib.load(file)["project"]
+    quoted = [f'`requires-python = "{project["requires-python"]}"`', *(f"`{need}`" for need in project["dependencies"])]
+    extras = project["optional-dependencies"].items()
+    return quoted + [f"the `{name}` extra: `{'`, `'.join(needs)}`" for name, needs in extras]
+
+
+@pytest.mark.parametrize("readme", ALL_READMES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_the_requirements_are_what_the_packages_declare(readme: Path) -> None:
+    stated = _section(readme, "Requirements")
+    python = package_metadata.metadata()
+    missing = [f"CPython {python.pythons[0]} to {python.pythons[-1]}", f"refuse {python.python_below}"]
+    missing += [need for target in targets() for need in _declared(target)]
+    missing = [needed for needed in dict.fromkeys(missing) if needed not in stated]
+    assert not missing, f"{readme.relative_to(ROOT)}, Requirements, does not say: {missing}"
+
+
+def _returns(function: Callable[..., object]) -> str:
+    """A return annotation as the README writes it: class names only, `|` escaped for a table."""
+    annotation = str(inspect.signature(function).return_annotation)
+    return re.sub(r"\b[\w.]+\.(\w+)", r"\1", annotation).replace("|", "\\|")
+
+
+@pytest.mark.parametrize("readme", ALL_READMES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_the_api_reference_lists_every_operation_as_generated(readme: Path) -> None:
+    reference = readme.read_text(encoding="utf-8").split("\n## API reference\n", 1)[-1]
+    missing = []
+    for target in targets():
+        for operation in specs.load(target.spec_path).operations():
+            module = operation_module(target.package_name, operation.node)
+            returns = _returns(importlib.import_module(module).sync)
+            http = f"{operation.method.upper()} {operation.path}"
+            row = f"| `{operation.operation_id}` | `{module}` | `{http}` | `{returns}` |"
+            if row not in reference:
+                missing.append(row)
+    assert not missing, f"{readme.relative_to(ROOT)}, API reference, lacks the rows:\n" + "\n".join(missing)

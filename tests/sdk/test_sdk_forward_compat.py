@@ -18,7 +18,7 @@ from scripts.core import specs
 from scripts.core.paths import ROOT
 from scripts.fixtures.fake_upstream import INVENTED_TIER
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 
 

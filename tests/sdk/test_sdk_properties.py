@@ -33,7 +33,7 @@ from tests.support.body_strategies import (
     unsupported,
     valid_bodies,
 )
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 
 EXAMPLES_PER_CASE = 200

@@ -22,7 +22,7 @@ import pytest
 from scripts.core.paths import ROOT
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
 from tests.support.raw_server import RESET, RawServer, http_answer
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 
 FLOW_MUSIC = CALLS_BY_ID["useapi.getFlowMusicAccount"]

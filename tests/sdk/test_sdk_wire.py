@@ -28,7 +28,7 @@ from useapi_client._constants import DEFAULT_MAX_RETRIES  # the same in both SDK
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
 from tests.support.raw_server import DROP, RESET, RawServer, http_answer
-from tests.support.sdk_calls import TRANSPORTS, transport_options
+from tests.support.transports import TRANSPORTS, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]

@@ -1,4 +1,4 @@
-"""What the SDK behaviour tests add to scripts.core.sdk_calls: the two call styles, and canned answers."""
+"""What the SDK behaviour tests add to the recorded calls: the call styles, the transports, canned answers."""
 
 from __future__ import annotations
 
