@@ -5,7 +5,7 @@
 Refuses (exit 1, nothing written) while `make diff` against the same base says ✗: an entry
 for a version that does not acknowledge its changes would be wrong. Otherwise, for each spec
 that changed or whose info.version moved, the entry of its info.version, when that version is
-above the last release (scripts.history), is rewritten from every change since that release:
+above the last release (scripts.review.history), is rewritten from every change since that release:
 changes made after the entry was first written join it, and an entry for a version that was
 never released (a phantom left by an earlier under-bump, `3.2.0` before `4.0.0`) is folded
 into it. What was written by hand in those entries (paragraphs, notes, migration advice) is

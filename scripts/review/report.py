@@ -275,7 +275,7 @@ def render(
     if not sdks:
         out.append("No SDK packages.")
     for sdk in sdks:
-        behind = bool(stale) and f"generated/{sdk.project} " in stale
+        behind = stale is not None and f"generated/{sdk.project} " in stale
         shown = ("stale, unchanged" if behind else "unchanged") if sdk.empty else sdk.state
         out.append(f"### {sdk.project} (`{sdk.package}`): {shown}")
         out.append("")
