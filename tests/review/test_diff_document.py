@@ -1,4 +1,4 @@
-"""Rules about the document as a whole (scripts/spec_diff/document.py): openapi, servers, security,
+"""Rules about the document as a whole (scripts/review/spec_diff/document.py): openapi, servers, security,
 named schemas, docs. Each case: base document → head document → changes."""
 
 from __future__ import annotations

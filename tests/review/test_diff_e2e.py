@@ -65,7 +65,7 @@ def repo(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__")
     for folder in ("specs", "scripts", "generated", "changelogs"):
         shutil.copytree(ROOT / folder, repo / folder, ignore=ignore)
-    for file in ("Makefile", ".gitignore", "LICENSE", "pyproject.toml", "uv.lock"):
+    for file in ("Makefile", ".gitignore", "LICENSE", "README.md", "pyproject.toml", "uv.lock"):
         shutil.copy2(ROOT / file, repo / file)
     # The tests below start from version 1.0.0, whatever the project's version is now.
     for spec_file in (repo / "specs").glob("*.yaml"):

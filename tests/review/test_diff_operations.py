@@ -1,4 +1,4 @@
-"""Rules about operations (scripts/spec_diff/operations.py): operations matched across versions, their
+"""Rules about operations (scripts/review/spec_diff/operations.py): operations matched across versions, their
 parameters, request bodies and responses. Each case: base document → head document → changes."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The rule registry (scripts/diff_rules.py) and the changes it levels (scripts/spec_diff/changes.py):
+"""The rule registry (scripts/review/rules.py) and the changes it levels (scripts/review/spec_diff/changes.py):
 every rule has a case at each of its levels, its docs are the registry, and changes are grouped
 under their operation once."""
 

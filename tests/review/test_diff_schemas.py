@@ -1,10 +1,15 @@
-"""Rules about schemas (scripts/spec_diff/schemas.py), on the side they are used on: what the SDK
+"""Rules about schemas (scripts/review/spec_diff/schemas.py), on the side they are used on: what the SDK
 reads (responses) and what callers send (parameters, request bodies). Each case: base document →
 head document → changes."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scripts.review import spec_diff
 from tests.review.spec_cases import (
@@ -454,3 +459,46 @@ def test_a_field_named_like_a_keyword_is_a_field() -> None:
     base = returns("{type: object, properties: {description: {type: string}}}")
     head = returns("{type: object, properties: {description: {type: integer}}}")
     assert [c.rule for c in spec_diff.compare("things", base, head)] == ["type-changed"]
+
+
+# --- unions, whatever their members: pairing by identity, then by shape --------------------------
+
+MEMBER_POOL = [
+    {"type": "string", "enum": ["a", "b"]},
+    {"type": "string", "enum": ["c"]},
+    {"type": "string"},
+    {"type": "integer"},
+    {"type": "integer", "minimum": 0},
+    {"type": "boolean"},
+    {"$ref": "#/components/schemas/Owner"},
+    {"$ref": "#/components/schemas/Kind"},
+]
+members = st.lists(st.sampled_from(MEMBER_POOL), min_size=1, max_size=6, unique_by=json.dumps)
+
+
+def _union(side: str, variants: list[dict[str, Any]]) -> dict[str, Any]:
+    build = accepts if side == "request" else returns
+    document = build("{type: string}", OWNER + KIND)
+    where = document["paths"]["/thing"]["put" if side == "request" else "get"]
+    if side == "request":
+        where["requestBody"]["content"]["application/json"]["schema"] = {"anyOf": variants}
+    else:
+        where["responses"]["200"]["content"]["application/json"]["schema"] = {"anyOf": variants}
+    return document
+
+
+@settings(max_examples=60, deadline=None)
+@given(variants=members, side=st.sampled_from(["request", "response"]), data=st.data())
+def test_reordered_members_are_no_change_and_a_removed_one_is_named_by_its_place(
+    variants: list[dict[str, Any]], side: str, data: st.DataObject
+) -> None:
+    shuffled = data.draw(st.permutations(variants))
+    assert spec_diff.compare("things", _union(side, variants), _union(side, shuffled)) == []
+    removed = data.draw(st.integers(0, len(variants) - 1))
+    fewer = variants[:removed] + variants[removed + 1 :]
+    changes = spec_diff.compare("things", _union(side, variants), _union(side, fewer))
+    assert [(c.rule, c.pointer.rsplit("/", 2)[-2:]) for c in changes] == [
+        ("variant-removed", ["anyOf", str(removed)])
+        if "$ref" not in variants[removed]
+        else ("variant-removed", ["schemas", variants[removed]["$ref"].rsplit("/", 1)[-1]])
+    ]
