@@ -135,8 +135,12 @@ class APIStatusError(SDKError):
         if self.message is not None:
             self.message = scrub(self.message, secrets)
         self.request_id = next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
-        self.retry_after = _retry_after_seconds(self.headers.get("retry-after"))
+        self.retry_after = retry_after_seconds(self.headers.get("retry-after"))
         super().__init__(self._describe())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickle (a process pool, a task queue) rebuilds it as it is, not from its message alone.
+        return _rebuilt, (type(self), self.args, self.__dict__)
 
     def _describe(self) -> str:
         answered = f"{self.operation} got status" if self.operation else "status"
@@ -152,6 +156,13 @@ class APIStatusError(SDKError):
             said = " (the body is not a JSON error; it is in .content)"
         tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
         return f"{answered} {self.status_code}{phrase}{tries}{said}"
+
+
+def _rebuilt(kind: type[APIStatusError], args: tuple[Any, ...], state: dict[str, Any]) -> APIStatusError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class BadRequestError(APIStatusError):
@@ -263,7 +274,7 @@ def _vendor_message(body: Any) -> tuple[str | None, int | str | None]:
     return None, code
 
 
-def _retry_after_seconds(value: str | None) -> float | None:
+def retry_after_seconds(value: str | None) -> float | None:
     """Retry-After as seconds: a number of seconds, or an HTTP date from now; None if absent or bad."""
     if value is None:
         return None
