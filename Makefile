@@ -23,7 +23,7 @@ BUILD_INPUTS := scripts/build/generate.py scripts/build/package_metadata.py $(SP
 	$(wildcard scripts/build/generator/templates/*.jinja scripts/build/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
+.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-recipes bench-hostile bench-live clean
 
 # Every target documents itself with a `## ...` comment on its rule line: this lists them all.
 help:
@@ -129,6 +129,9 @@ bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp  ## print the build and test timi
 
 bench-sdk: $(BUILD)/venv.stamp  ## print the SDKs' run-time figures: cost per call, parsing, concurrency
 	$(PYTHON) -m scripts.bench.sdk
+
+bench-recipes: $(BUILD)/venv.stamp  ## print the README's testing recipes' time with the retry waits skipped and kept
+	@$(PYTHON) -m scripts.bench.recipes
 
 bench-hostile: $(BUILD)/venv.stamp  ## print how fast each make target refuses each hostile spec or recording
 	$(PYTHON) -m scripts.bench.hostile

@@ -80,7 +80,7 @@ def render(target: Target, workdir: Path) -> Path:
     config = Config.from_sources(
         ConfigFile.load_from_path(target.config_path),
         MetaType.UV,
-        document_source=target.spec_path,
+        document_source=generator_document(spec, workdir / f"{target.name}.json"),
         file_encoding="utf-8",
         overwrite=True,
         output_path=project_dir,
@@ -105,6 +105,29 @@ def render(target: Target, workdir: Path) -> Path:
     write_project_files(target, spec, project_dir)
     add_user_guide(project_dir / "README.md")
     return project_dir
+
+
+def generator_document(spec: specs.Spec, path: Path) -> Path:
+    """Write the spec as the generator reads it, to path: each parameter's description copied into
+    its schema, the only place openapi-python-client 0.29.1 takes a parameter's docstring from."""
+    import copy
+    import json
+
+    document = copy.deepcopy(spec.document)
+    parameter_lists = [document.get("components", {}).get("parameters", {}).values()]
+    for path_item in document.get("paths", {}).values():
+        parameter_lists.append(path_item.get("parameters", []))
+        parameter_lists += [
+            operation.get("parameters", []) for operation in path_item.values() if isinstance(operation, dict)
+        ]
+    for parameters in parameter_lists:
+        for parameter in parameters:
+            schema = parameter.get("schema")
+            if isinstance(schema, dict) and "description" in parameter and "description" not in schema:
+                schema["description"] = parameter["description"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, default=str), encoding="utf-8")
+    return path
 
 
 def _jinja(directory: Path) -> Any:

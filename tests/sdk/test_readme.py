@@ -9,6 +9,7 @@ import contextlib
 import importlib
 import inspect
 import io
+import logging
 import re
 import subprocess
 import sys
@@ -33,10 +34,13 @@ def _examples(readme: Path) -> list[str]:
 def _run(example: str, base_url: str) -> str:
     """What the example prints with its clients sent to base_url (it gives none itself)."""
     code = example.replace("AuthenticatedClient(", f"AuthenticatedClient(base_url={base_url!r}, ")
-    code = code.replace('"user:12345-…"', '"REDACTED"').replace('"your API token"', '"REDACTED"')
     output = io.StringIO()
-    with contextlib.redirect_stdout(output):
-        exec(compile(code, "README.md", "exec"), {"__name__": "readme_example"})
+    httpx_level = logging.getLogger("httpx").level  # the logging example changes it
+    try:
+        with contextlib.redirect_stdout(output):
+            exec(compile(code, "README.md", "exec"), {"__name__": "readme_example"})
+    finally:
+        logging.getLogger("httpx").setLevel(httpx_level)
     return output.getvalue()
 
 
@@ -60,11 +64,15 @@ PACKAGE_READMES = [target.output_dir / "README.md" for target in targets()]
 # What each example prints against the recordings, in README order.
 EXPECTED_OUTPUT = [
     "jane@example.com True\n",
-    "200 credits left: 24065\n",
+    "credits left: 24065.0\n",
+    "False 0.0\nTrue UNSET\n",
     "FlowMusicAccount\n",
     "",
-    "{'US:jane@example.com': 24065, 'US:john@example.com': None}\n",
+    "{'US:jane@example.com': 24065.0, 'US:john@example.com': None}\n",
+    "",
 ]
+# The "Testing your code" recipes (```py blocks): each must be in this test module, verbatim.
+RECIPES = ROOT / "tests" / "sdk" / "test_sdk_testing_recipes.py"
 
 
 def test_every_example_has_its_expected_output() -> None:
@@ -98,6 +106,14 @@ def test_package_readme_examples_run_and_type_check_strictly(readme: Path, repla
         assert example in EXAMPLES, f"{readme.relative_to(ROOT)}: an example that is not the README's"
         assert _run(example, replay_server) == EXPECTED_OUTPUT[EXAMPLES.index(example)]
     _mypy_strict(examples, tmp_path)
+
+
+def test_the_testing_recipes_are_the_tested_module() -> None:
+    recipes = re.findall(r"```py\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert len(recipes) == 3, "the setup, respx and pytest-httpx recipes"
+    module = RECIPES.read_text(encoding="utf-8")
+    for recipe in recipes:
+        assert recipe in module, f"not in {RECIPES.name}:\n{recipe}"
 
 
 ALL_READMES = [README, *PACKAGE_READMES]

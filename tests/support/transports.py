@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 
+from scripts.fixtures.recorded_calls import OperationCall
+
 MODES = ["sync", "async"]
 # MODES on each transport: httpx's own (sync and async) and the aiohttp extra (async).
 TRANSPORTS = ["sync", "async", "aiohttp"]
@@ -21,3 +23,12 @@ def json_response(
 ) -> httpx.Response:
     content = body.encode() if isinstance(body, str) else body
     return httpx.Response(status, content=content, headers={"content-type": content_type, **headers})
+
+
+async def run_parsed(call: OperationCall, client: Any, mode: str) -> Any:
+    """The call's sync() or asyncio() by `mode`: the parsed model, or the exception raised."""
+    module = call.operation.module()
+    arguments = call.operation.sdk_arguments(call.recording)
+    if mode == "sync":
+        return module.sync(client=client, **arguments)
+    return await module.asyncio(client=client, **arguments)

@@ -8,6 +8,7 @@ from attrs import define, evolve, field, validators
 from httpx_retries import Retry, RetryTransport
 
 from . import errors
+from ._attempts import AttemptTransport
 from ._constants import (
     ACCEPT_ENCODING,
     DEFAULT_BASE_URL,
@@ -26,19 +27,22 @@ if TYPE_CHECKING:
 _AIOHTTP_INSTALL = 'pip install "imaginepro-client[aiohttp]"'
 
 
-def default_retry() -> Retry:
+def default_retry(*, wait: bool = True) -> Retry:
     """At most 2 retries, on connection failures and on 429, 502, 503 and 504.
 
     Waits a random time up to 0.5 s before the first retry and up to 1 s before the second
     (exponential backoff, full jitter); a Retry-After header is honoured up to 20 s instead.
+
+    ``wait=False`` keeps the same retries but skips every wait, Retry-After included: for tests
+    (``AuthenticatedClient(token=..., retry=default_retry(wait=False))``), never in production.
     """
     return Retry(
         total=DEFAULT_MAX_RETRIES,
-        backoff_factor=RETRY_BACKOFF_FACTOR,
+        backoff_factor=RETRY_BACKOFF_FACTOR if wait else 0.0,
         backoff_jitter=1.0,
         status_forcelist=list(RETRY_STATUSES),
         retry_on_exceptions=list(RETRY_EXCEPTIONS),
-        respect_retry_after_header=True,
+        respect_retry_after_header=wait,
         max_backoff_wait=MAX_RETRY_WAIT,
     )
 
@@ -87,9 +91,10 @@ class Client:
     Keyword arguments, all optional:
 
         ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Exceeding it
-        raises ``httpx.TimeoutException``.
+        raises ``errors.APITimeoutError`` (also an ``httpx.TimeoutException``).
 
-        ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries off.
+        ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries
+        off; ``default_retry(wait=False)`` keeps them but skips the waits (for tests).
 
         ``max_response_bytes``: the largest response body read, as sent and once decompressed;
         defaults to DEFAULT_MAX_RESPONSE_BYTES (1 MiB). A larger one raises
@@ -97,9 +102,6 @@ class Client:
 
         ``async_transport``: ``"httpx"`` (default: httpx's own) or ``"aiohttp"``, which needs the
         extra: ``imaginepro-client[aiohttp]``. Sync calls always use httpx's own.
-
-        ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` for a status the spec
-        does not document, instead of returning a Response whose ``parsed`` is None.
 
         ``headers``, ``cookies``: sent with every request.
 
@@ -111,7 +113,6 @@ class Client:
     """
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _retry: Retry | None = field(factory=default_retry, kw_only=True, alias="retry")
     _max_response_bytes: int | None = field(
@@ -131,6 +132,16 @@ class Client:
     def __attrs_post_init__(self) -> None:
         if self._async_transport == "aiohttp":  # fail when the client is built, not on its first call
             _aiohttp_transport_class()
+
+    def __repr__(self) -> str:
+        shown = {
+            "base_url": self._base_url,
+            "timeout": self._timeout,
+            "retry": self._retry,
+            "max_response_bytes": self._max_response_bytes,
+            "async_transport": self._async_transport,
+        }
+        return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
 
     def with_headers(self, headers: dict[str, str]) -> Self:
         """A copy of this client that also sends these headers; this client is not changed."""
@@ -162,7 +173,8 @@ class Client:
         )
 
     def _with_retries(self, transport: Any) -> Any:
-        return transport if self._retry is None else RetryTransport(transport=transport, retry=self._retry)
+        attempts = AttemptTransport(transport, self._retry, self._secrets())
+        return attempts if self._retry is None else RetryTransport(transport=attempts, retry=self._retry)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use this httpx.Client as is: its own settings replace all of this client's, retries included.
@@ -224,7 +236,7 @@ class Client:
         try:
             with self.get_httpx_client().stream(**request) as response:
                 return response, _UnprintedBytes(_BodyReader(response, self._max_response_bytes).read())
-        except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
+        except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
@@ -233,7 +245,7 @@ class Client:
         try:
             async with self.get_async_httpx_client().stream(**request) as response:
                 return response, _UnprintedBytes(await _BodyReader(response, self._max_response_bytes).aread())
-        except (httpx.HTTPError, errors.ResponseTooLargeError) as error:
+        except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
@@ -243,17 +255,16 @@ class Client:
         The frames and exceptions of the transports below hold the request headers, token
         included, and the body read so far; a misbehaving server may echo the token into a
         parser's message."""
-        message = str(error)
-        for secret in self._secrets():
-            message = message.replace(secret, "[token]")
+        message = errors.scrub(str(error), self._secrets())
         error.args = (message,)
+        error = errors.sdk_transport_error(error, message)
         error.__cause__ = None
         error.__context__ = None
         error.__suppress_context__ = True
         return error.with_traceback(None)
 
 
-@define
+@define(repr=False)  # Client's repr: the token and the headers stay out
 class AuthenticatedClient(Client):
     """A client that sends the API token with every request; takes Client's keyword arguments too.
 
