@@ -7,20 +7,15 @@ the network guard (tests/support/network_guard.py) would fail any call that slip
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import httpx
-import pytest
 import respx
 from imaginepro_client import AuthenticatedClient as ImagineProClient
 from imaginepro_client.api.account import get_account_info
 from imaginepro_client.models import AccountInfo
+from pytest_httpx import HTTPXMock
 from useapi_client import AuthenticatedClient as UseapiClient
 from useapi_client.api.dreamina import get_dreamina_account
 from useapi_client.models import DreaminaAccount
-
-if TYPE_CHECKING:
-    from pytest_httpx import HTTPXMock  # not installed beside the lowest httpx: see the marker
 
 DREAMINA_URL = "https://api.useapi.net/v1/dreamina/accounts/US%3Ajane%40example.com"
 DREAMINA_BODY = {
@@ -90,7 +85,6 @@ async def test_respx_sees_the_token_and_the_encoded_path() -> None:
 # --- pytest-httpx -----------------------------------------------------------------------------
 
 
-@pytest.mark.pytest_httpx
 def test_pytest_httpx_intercepts_sync_calls(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(url=DREAMINA_URL, json=DREAMINA_BODY)
     httpx_mock.add_response(url=IMAGINEPRO_URL, json=IMAGINEPRO_BODY)
@@ -102,7 +96,6 @@ def test_pytest_httpx_intercepts_sync_calls(httpx_mock: HTTPXMock) -> None:
     assert isinstance(credits, AccountInfo) and credits.credits_ == 1600
 
 
-@pytest.mark.pytest_httpx
 async def test_pytest_httpx_intercepts_async_calls(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(url=DREAMINA_URL, json=DREAMINA_BODY)
     httpx_mock.add_response(url=IMAGINEPRO_URL, json=IMAGINEPRO_BODY)
