@@ -33,6 +33,7 @@ from scripts.core.conformance import body_path
 from scripts.core.documents import Location
 from scripts.core.openapi import follow, json_type_fits
 from scripts.review import rules as diff_rules
+from scripts.review.spec_diff.schemas import CONSTRAINT_KEYS
 
 
 class Level(enum.Enum):
@@ -77,7 +78,8 @@ def _change_for(violation: conformance.Violation) -> str:
         "additionalProperties": "additional-properties-added",
         "anyOf": "variant-added",
         "oneOf": "variant-added",
-    }.get(violation.keyword, "keyword-changed")
+        # A value past a bound, off a pattern...: the spec change that describes it loosens the constraint.
+    }.get(violation.keyword, "constraint-loosened" if violation.keyword in CONSTRAINT_KEYS else "keyword-changed")
 
 
 def judge_conformance(answer: conformance.Answer) -> list[Finding]:

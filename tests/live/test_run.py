@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core import sdk_calls
+from scripts.core import sdk_calls, specs
 from scripts.core.paths import ROOT
 from scripts.core.secret_scan import scan
-from scripts.fixtures.fake_upstream import ACCOUNTS, TOKENS, FakeUpstream, environment
+from scripts.fixtures.fake_upstream import ACCOUNTS, INVENTED_TIER, TOKENS, FakeUpstream, environment
 from scripts.live import config as live_config
 from scripts.live import run as live
 from tests.support.live_runs import run_live
@@ -173,9 +173,11 @@ def test_findings_say_what_came_by_kind_and_the_spec_change(fake_upstream: Fake,
         "| useapi getDreaminaAccount | success | 200 | `$.credits.total` | sdk "
         "| an answer the SDK reads (sync and async) | ResponseValidationError: expected number, got null |  |"
     )
+    tiers = specs.load(ROOT / "specs/useapi.yaml").document["components"]["schemas"]["FlowMusicTier"]["enum"]
     assert rows["new-enum-value"] == [
-        '| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "free", "starter", "plus", '
-        '"member", "unknown" | a string (6 characters) | `enum-value-added` (compatible: minor bump) |'
+        f"| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "
+        f"{', '.join(json.dumps(tier) for tier in tiers)} | a string ({len(INVENTED_TIER)} characters) "
+        "| `enum-value-added` (compatible: minor bump) |"
     ]
     assert (
         "| `$.creditsExtra` | conformance | a required field | missing | `field-made-optional`"
@@ -208,11 +210,12 @@ def test_the_rate_limit_spaces_every_request_on_the_wire_retries_included(
     arrivals = [seen.at for seen in run.seen]
     assert len(arrivals) == 14
     # The limiter lets request k go 25 ms times k after the first. The server sees each a little
-    # later, by however long its thread took to be scheduled (the first one too): 15 ms of slack.
-    # Unlimited, the 14 requests come about 10 ms apart (each is judged before the next): the
-    # last would be 200 ms early.
+    # later, by however long its thread took to be scheduled (the first one too, which makes the
+    # others look early): 60 ms of slack, enough for a loaded 2-core machine. Unlimited, the 14
+    # requests come about 10 ms apart (each is judged before the next): the last would be 200 ms
+    # early, the eighth already 105 ms.
     late = [arrivals[k] - arrivals[0] - 0.025 * k for k in range(len(arrivals))]
-    assert min(late) >= -0.015, late
+    assert min(late) >= -0.06, late
     assert "14 GET requests sent, retries included, at most 40 a second" in run.report
 
 

@@ -1,7 +1,7 @@
 import ssl
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import IO, TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 from attrs import define, evolve, field, validators
@@ -12,6 +12,7 @@ from ._attempts import AttemptTransport
 from ._constants import (
     ACCEPT_ENCODING,
     DEFAULT_BASE_URL,
+    DEFAULT_LIMITS,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -20,6 +21,8 @@ from ._constants import (
     RETRY_EXCEPTIONS,
     RETRY_STATUSES,
 )
+from ._pool import scaling_pool_in
+from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport
@@ -108,8 +111,9 @@ class Client:
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient`` (``limits``
-        reaches the transports too). A ``transport`` given here replaces the default one for sync
-        and async calls alike, and is wrapped by the retrying transport.
+        reaches the transports too; defaults to DEFAULT_LIMITS). A ``transport`` given here
+        replaces the default one for sync and async calls alike, and is wrapped by the retrying
+        transport.
     """
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
@@ -186,9 +190,8 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            limits = self._httpx_args.get("limits")
-            transport = self._httpx_args.get("transport") or httpx.HTTPTransport(
-                verify=self._verify_ssl, **({"limits": limits} if limits else {})
+            transport = self._httpx_args.get("transport") or scaling_pool_in(
+                httpx.HTTPTransport(verify=self._verify_ssl, limits=self._httpx_args.get("limits", DEFAULT_LIMITS))
             )
             self._client = httpx.Client(**self._client_args(self._with_retries(transport)))
         return self._client
@@ -212,12 +215,11 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            limits = self._httpx_args.get("limits")
-            transport_class: type[AiohttpTransport | httpx.AsyncHTTPTransport] = (
-                _aiohttp_transport_class() if self._async_transport == "aiohttp" else httpx.AsyncHTTPTransport
-            )
-            transport = self._httpx_args.get("transport") or transport_class(
-                verify=self._verify_ssl, **({"limits": limits} if limits else {})
+            limits = self._httpx_args.get("limits", DEFAULT_LIMITS)
+            transport = self._httpx_args.get("transport") or (
+                _aiohttp_transport_class()(verify=self._verify_ssl, limits=limits)
+                if self._async_transport == "aiohttp"
+                else scaling_pool_in(httpx.AsyncHTTPTransport(verify=self._verify_ssl, limits=limits))
             )
             self._async_client = httpx.AsyncClient(**self._client_args(self._with_retries(transport)))
         return self._async_client
@@ -231,20 +233,28 @@ class Client:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
 
-    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
-        """Send one request of an endpoint module; return the response and its body."""
+    def _request(
+        self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
+    ) -> tuple[httpx.Response, _UnprintedBytes]:
+        """Send one request of an endpoint module; return the response and its body.
+
+        max_download_bytes: the cap on a body that is not JSON, for operations that document one."""
         try:
-            with self.get_httpx_client().stream(**request) as response:
-                return response, _UnprintedBytes(_BodyReader(response, self._max_response_bytes).read())
+            with self.get_httpx_client().stream(**_resendable(request, rewind=True)) as response:
+                limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                return response, _UnprintedBytes(_BodyReader(response, *limit).read())
         except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
 
-    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
+    async def _arequest(
+        self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
+    ) -> tuple[httpx.Response, _UnprintedBytes]:
         """Send one request of an endpoint module; return the response and its body."""
         try:
-            async with self.get_async_httpx_client().stream(**request) as response:
-                return response, _UnprintedBytes(await _BodyReader(response, self._max_response_bytes).aread())
+            async with self.get_async_httpx_client().stream(**_resendable(request, rewind=False)) as response:
+                limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                return response, _UnprintedBytes(await _BodyReader(response, *limit).aread())
         except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
             failure = self._detached(error)
         raise failure
@@ -285,7 +295,59 @@ class AuthenticatedClient(Client):
         return [self.token]
 
 
+# --- a request body that a retry sends again whole -------------------------------------------
+
+
+class _RewindingFile:
+    """A file body that each attempt reads from where the first began: httpx alone would send a
+    retry the rest of a consumed file (nothing) under the first attempt's Content-Length. httpx
+    reads the length through fileno/tell/seek, as it would from the file itself."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        self._start = file.tell()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._file.seek(offset, whence)
+
+    def __iter__(self) -> Iterator[bytes]:
+        self._file.seek(self._start)
+        while chunk := self._file.read(_PIECE):
+            yield chunk
+
+
+def _resendable(request: dict[str, Any], rewind: bool) -> dict[str, Any]:
+    """The request with a file body (octet-stream uploads) that every retry sends whole: rewound
+    when it can seek and the call is sync, read into memory otherwise (httpx's async client takes
+    no file objects at all)."""
+    content: Any = request.get("content")
+    if not hasattr(content, "read"):
+        return request
+    if rewind and content.seekable():
+        return {**request, "content": _RewindingFile(content)}
+    return {**request, "content": content.read()}
+
+
 # --- reading a body under the size cap ---------------------------------------------------------
+
+
+def _body_limit(
+    response: httpx.Response, max_response_bytes: int | None, max_download_bytes: int | None | Unset
+) -> tuple[int | None, str]:
+    """The cap on this body and the setting it comes from: JSON (and every body of an operation
+    that documents JSON only) is parsed in memory, under max_response_bytes; a binary or text
+    body of an operation that documents one is the call's download, under max_download_bytes."""
+    media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if isinstance(max_download_bytes, Unset) or media_type == "application/json" or media_type.endswith("+json"):
+        return max_response_bytes, "max_response_bytes"
+    return max_download_bytes, "max_download_bytes"
+
 
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 _PIECE = 64 * 1024  # the most a decompressor produces at once
@@ -327,16 +389,17 @@ class _BodyReader:
     Encodings other than gzip and deflate (not asked for in Accept-Encoding) are passed through, as
     httpx does with those it cannot decode."""
 
-    def __init__(self, response: httpx.Response, limit: int | None) -> None:
+    def __init__(self, response: httpx.Response, limit: int | None, setting: str = "max_response_bytes") -> None:
         self._response = response
         self._status_code = response.status_code
         self._limit = limit
+        self._setting = setting
         self._parts: list[bytes] = []
         self._size = 0
         self._received = 0
         declared = response.headers.get("content-length", "")
         if limit is not None and declared.isdigit() and int(declared) > limit:
-            raise errors.ResponseTooLargeError(response.status_code, limit)
+            raise errors.ResponseTooLargeError(response.status_code, limit, setting)
         # A response built whole in this process (httpx.MockTransport, respx, pytest-httpx) comes
         # already read and decoded; one from the network is a stream, read below.
         self.built_whole: bytes | None = None
@@ -364,7 +427,7 @@ class _BodyReader:
     def feed(self, chunk: bytes) -> None:
         self._received += len(chunk)
         if self._limit is not None and self._received > self._limit:
-            raise errors.ResponseTooLargeError(self._status_code, self._limit)
+            raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
         for piece in self._decoded(chunk, 0):
             self._keep(piece)
 
@@ -385,5 +448,5 @@ class _BodyReader:
     def _keep(self, piece: bytes) -> None:
         self._size += len(piece)
         if self._limit is not None and self._size > self._limit:
-            raise errors.ResponseTooLargeError(self._status_code, self._limit)
+            raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
         self._parts.append(piece)

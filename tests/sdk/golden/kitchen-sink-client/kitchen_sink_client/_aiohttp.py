@@ -1,0 +1,139 @@
+"""An httpx transport over aiohttp, for ``async_transport="aiohttp"`` (the ``aiohttp`` extra).
+
+It behaves like httpx's own async transport: the path goes out byte for byte as httpx built it,
+failures are httpx exceptions (no aiohttp exception escapes, none is chained, so none carries the
+request headers), and header limits match h11's.
+"""
+
+import asyncio
+import ssl
+from collections.abc import AsyncIterator
+
+import aiohttp
+import httpx
+import yarl
+
+from ._constants import MAX_RESPONSE_HEADER_BYTES
+
+__all__ = ["AiohttpTransport"]
+
+_CHUNK_SIZE = 64 * 1024
+# Each header line takes at least 4 bytes ("a:" and CRLF): as many as fit in h11's limit.
+_MAX_HEADER_LINES = MAX_RESPONSE_HEADER_BYTES // 4
+
+
+def _as_httpx_error(error: Exception, request: httpx.Request) -> httpx.TransportError | None:
+    """The httpx exception httpx's own transport raises in the same situation; None if not aiohttp's.
+
+    Only the message is kept: aiohttp's exceptions hold the request headers (``request_info``).
+    """
+    message = str(error)
+    if isinstance(error, aiohttp.ClientConnectorError):  # refused, DNS failure, TLS, reset while connecting
+        return httpx.ConnectError(message, request=request)
+    if isinstance(error, aiohttp.ConnectionTimeoutError):
+        return httpx.ConnectTimeout(message or "timed out while connecting", request=request)
+    if isinstance(error, asyncio.TimeoutError):  # aiohttp.SocketTimeoutError, ServerTimeoutError
+        return httpx.ReadTimeout(message or "timed out while reading", request=request)
+    if isinstance(error, aiohttp.ServerDisconnectedError):
+        return httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+    if isinstance(error, aiohttp.ClientOSError):  # a reset or broken pipe once connected
+        return httpx.ReadError(message, request=request)
+    if isinstance(error, aiohttp.ClientResponseError | aiohttp.ClientPayloadError):  # garbage on the wire
+        return httpx.RemoteProtocolError(message, request=request)
+    if isinstance(error, aiohttp.InvalidURL):
+        return httpx.UnsupportedProtocol(message, request=request)
+    if isinstance(error, aiohttp.ClientError):
+        return httpx.TransportError(message, request=request)
+    return None
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+        self._response = response
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        chunks = self._response.content.iter_chunked(_CHUNK_SIZE)
+        while True:
+            failure = None
+            try:
+                chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                return
+            except Exception as error:
+                failure = _as_httpx_error(error, self._request)
+                if failure is None:
+                    raise
+            if failure is not None:
+                raise failure  # outside the except block: no aiohttp exception in its context
+            yield chunk
+
+    async def aclose(self) -> None:
+        self._response.release()
+
+
+class AiohttpTransport(httpx.AsyncBaseTransport):
+    """Sends through one aiohttp session, created on first use; ``aclose()`` closes it."""
+
+    def __init__(self, verify: str | bool | ssl.SSLContext = True, limits: httpx.Limits = httpx.Limits()) -> None:
+        self._ssl = httpx.create_ssl_context(verify=verify)
+        self._limits = limits
+        self._session: aiohttp.ClientSession | None = None
+
+    def _new_session(self) -> aiohttp.ClientSession:
+        connector = aiohttp.TCPConnector(
+            ssl=self._ssl,
+            limit=self._limits.max_connections or 0,
+            keepalive_timeout=self._limits.keepalive_expiry,
+        )
+        session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),  # httpx keeps the cookies
+            auto_decompress=False,  # the SDK decompresses, under its size cap
+            max_line_size=MAX_RESPONSE_HEADER_BYTES,
+            max_field_size=MAX_RESPONSE_HEADER_BYTES,
+            max_headers=_MAX_HEADER_LINES,
+        )
+        # aiohttp resends a GET once after a reset or a disconnect, and has no public switch for it;
+        # httpx's transport does not, and the SDK's own retries decide (tests/sdk/test_sdk_wire.py counts).
+        session._retry_connection = False
+        return session
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._session is None or self._session.closed:
+            self._session = self._new_session()
+        timeout = request.extensions.get("timeout", {})
+        failure = None
+        try:
+            response = await self._session.request(
+                request.method,
+                # encoded=True: the path goes out as httpx percent-encoded it; yarl would re-normalise it.
+                yarl.URL(str(request.url), encoded=True),
+                headers=list(request.headers.multi_items()),
+                data=await request.aread() or None,
+                allow_redirects=False,
+                timeout=aiohttp.ClientTimeout(
+                    total=None,
+                    connect=timeout.get("pool"),
+                    sock_connect=timeout.get("connect"),
+                    sock_read=timeout.get("read"),
+                ),
+            )
+        except Exception as error:
+            failure = _as_httpx_error(error, request)
+            if failure is None:
+                raise
+        if failure is not None:
+            raise failure  # outside the except block: no aiohttp exception in its context
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_ResponseStream(response, request),
+            request=request,
+            extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
+        )
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
