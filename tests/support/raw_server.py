@@ -1,18 +1,10 @@
 """A raw HTTP/1.1 server on 127.0.0.1 for answers no well-behaved server gives.
 
-<<<<<<< HEAD
-The test sets `answer`, a function from the request's bytes (head and body) to the bytes to
-send back, or to RESET (a TCP reset) or DROP (close without a word), or to Dripped bytes (sent
-one at a time, a pause before each). Every request is recorded
-as received, byte for byte. One connection per request: the server closes it after answering
-(well-formed answers say `connection: close`, so no client reuses it).
-=======
 The test sets `answer`, a function from the request's bytes (head and whole body, read to its
 content-length or last chunk) to the bytes to send back, or to RESET (a TCP reset) or DROP
-(close without a word). Every request is recorded as received, byte for byte. One connection per
-request: the server closes it after answering (well-formed answers say `connection: close`, so no
-client reuses it).
->>>>>>> main
+(close without a word), or to Dripped bytes (sent one at a time, a pause before each). Every
+request is recorded as received, byte for byte. One connection per request: the server closes it
+after answering (well-formed answers say `connection: close`, so no client reuses it).
 The server stops when its `with` block ends; its threads are daemons.
 """
 
