@@ -13,12 +13,14 @@ from ._constants import MAX_JSON_DEPTH
 from .types import UNSET
 
 __all__ = [
+    "DeadlineExceededError",
     "InvalidPathParameterError",
     "InvalidTokenError",
     "MissingExtraError",
     "ResponseTooLargeError",
     "ResponseValidationError",
     "UnexpectedStatus",
+    "UnexpectedTransportError",
 ]
 
 JSON_TYPE_NAMES = {
@@ -81,6 +83,44 @@ class InvalidTokenError(ValueError):
     quotes the token."""
 
 
+class DeadlineExceededError(httpx.TimeoutException):
+    """The call did not finish within the client's ``deadline``: connecting, waiting for a pooled
+    connection, sending, reading the whole body, and every retry and wait between retries count.
+
+    An ``httpx.TimeoutException``, so ``except httpx.TimeoutException`` catches it too.
+
+    Attributes:
+        deadline: the client's deadline, in seconds.
+    """
+
+    def __init__(self, deadline: float, *, request: httpx.Request | None = None) -> None:
+        super().__init__(f"the call did not finish within its deadline of {deadline:g} s", request=request)
+        self.deadline = deadline
+
+    def __reduce__(self) -> Any:  # keyword-only request: pickle rebuilds from the deadline
+        return (type(self), (self.deadline,), self.__dict__)
+
+
+class UnexpectedTransportError(httpx.TransportError):
+    """The transport failed with an exception that is not httpx's (a ``RuntimeError``, an
+    ``OSError``, a library's own error). Its message only names that exception's class: the
+    original message, traceback and chained exceptions are dropped, since they may quote the
+    request headers, the URL or the body.
+
+    Attributes:
+        kind: the class name of the exception the transport raised, e.g. ``RuntimeError``.
+    """
+
+    def __init__(self, kind: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(
+            f"the transport failed with {kind} (its message is not shown: it may quote the request)", request=request
+        )
+        self.kind = kind
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.kind,), self.__dict__)
+
+
 class MissingExtraError(ImportError):
     """An option needs an extra that is not installed; the message says what to install."""
 
@@ -138,11 +178,24 @@ def json_type_name(value: object) -> str:
 def check_kind(value: Any, kinds: tuple[type, ...]) -> Any:
     """Return value when its JSON type is one of kinds. JSON true is not an integer here."""
     if isinstance(value, kinds) and (type(value) is not bool or bool in kinds):
+        if float in kinds and type(value) is int and not _fits_a_float(value):
+            digits = int(value.bit_length() * math.log10(2)) + 1
+            raise ResponseValidationError(
+                f"expected a number that fits a float, got an integer of about {digits} digits"
+            )
         return value
     # An integer is a valid JSON number, so (int, float) reads as "number".
     names = [JSON_TYPE_NAMES[kind] for kind in kinds if not (kind is int and float in kinds)]
     expected = " or ".join(dict.fromkeys(names))
     raise ResponseValidationError(f"expected {expected}, got {json_type_name(value)}")
+
+
+def _fits_a_float(value: int) -> bool:
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
 
 
 def expect(data: dict[str, Any], key: str, kinds: tuple[type, ...]) -> Any:
