@@ -1,7 +1,8 @@
 """A raw HTTP/1.1 server on 127.0.0.1 for answers no well-behaved server gives.
 
 The test sets `answer`, a function from the request's bytes (head and body) to the bytes to
-send back, or to RESET (a TCP reset) or DROP (close without a word). Every request is recorded
+send back, to RESET (a TCP reset) or DROP (close without a word), or to a Drip (bytes sent a
+few at a time, for a server that never quite stops answering). Every request is recorded
 as received, byte for byte. One connection per request: the server closes it after answering
 (well-formed answers say `connection: close`, so no client reuses it).
 The server stops when its `with` block ends; its threads are daemons.
@@ -12,14 +13,29 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
 RESET = b"<reset>"
 DROP = b"<drop>"
 
-Answer = Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class Drip:
+    """`head` at once, then `data` in pieces of `size` bytes every `every` seconds, until all is
+    sent, the client hangs up or the server stops."""
+
+    head: bytes
+    data: bytes
+    every: float
+    size: int = 1
+
+
+Answer = Callable[[bytes], bytes | Drip]
 
 
 def http_answer(status: str, body: bytes = b"", *lines: str, **headers: str) -> bytes:
@@ -79,10 +95,22 @@ class RawServer:
                 return
             self.requests.append(request)
             reply = self.answer(request)
-            if reply == RESET:
+            if isinstance(reply, Drip):
+                self._drip(connection, reply)
+            elif reply == RESET:
                 connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             elif reply != DROP:
                 try:
                     connection.sendall(reply)
                 except OSError:  # the client gave up first (the size cap stops reading)
                     return
+
+    def _drip(self, connection: socket.socket, drip: Drip) -> None:
+        try:
+            connection.sendall(drip.head)
+            for start in range(0, len(drip.data), drip.size):
+                if self._stopping.wait(drip.every):
+                    return
+                connection.sendall(drip.data[start : start + drip.size])
+        except OSError:  # the client hung up: its deadline passed
+            return

@@ -50,6 +50,9 @@ class UnexpectedStatus(Exception):
 
         super().__init__(f"Unexpected status code: {status_code} (the body is in .content)")
 
+    def __reduce__(self) -> Any:  # pickled by its own arguments: a process pool or task queue can carry it
+        return (type(self), (self.status_code, self.content), self.__dict__)
+
 
 class ResponseTooLargeError(Exception):
     """The response body, as sent or once decompressed, is larger than the client's
@@ -65,6 +68,9 @@ class ResponseTooLargeError(Exception):
         self.status_code = status_code
         self.limit = limit
 
+    def __reduce__(self) -> Any:
+        return (type(self), (self.status_code, self.limit), self.__dict__)
+
 
 class InvalidPathParameterError(ValueError):
     """A path parameter is empty, ``.`` or ``..``, which would change the endpoint; nothing was sent.
@@ -76,6 +82,10 @@ class InvalidPathParameterError(ValueError):
     def __init__(self, parameter: str, value: str) -> None:
         super().__init__(f"path parameter {parameter!r} cannot be {value!r}: it would change the endpoint")
         self.parameter = parameter
+        self.value = value
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.parameter, self.value), self.__dict__)
 
 
 class InvalidTokenError(ValueError):
