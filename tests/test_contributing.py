@@ -1,19 +1,22 @@
-"""CONTRIBUTING.md's layout names every module of scripts/ and tests/, so it cannot fall behind."""
+"""CONTRIBUTING.md's layout names every folder of scripts/ and tests/, so it cannot fall behind,
+and every stage of scripts/ says in its docstring what it is for."""
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
-from scripts.project import ROOT
+from scripts.core.paths import ROOT
 
-LAYOUT = re.search(r"## Layout\n\n```\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
-MODULES = sorted(
-    path.relative_to(ROOT)
+LAYOUT = re.search(r"## Layout\n.*?```\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
+PACKAGES = sorted(
+    init.parent.relative_to(ROOT)
     for folder in ("scripts", "tests")
-    for path in (ROOT / folder).glob("*.py")
-    if path.name != "__init__.py"
+    for init in (ROOT / folder).rglob("__init__.py")
+    if init.parent != ROOT / folder
 )
 
 
@@ -21,10 +24,15 @@ def test_the_layout_section_exists() -> None:
     assert LAYOUT is not None, "CONTRIBUTING.md lost its '## Layout' code block"
 
 
-@pytest.mark.parametrize("module", MODULES, ids=str)
-def test_the_layout_names_every_module(module: object) -> None:
+@pytest.mark.parametrize("package", PACKAGES, ids=str)
+def test_the_layout_names_every_folder(package: Path) -> None:
     assert LAYOUT is not None
-    name = str(module).rsplit("/", 1)[-1]
-    assert re.search(rf"(^|[\s,]){re.escape(name)}([\s,]|$)", LAYOUT.group(1), re.M), (
-        f"{module} is not in CONTRIBUTING.md's Layout: say in one line what it is for"
+    assert re.search(rf"(^|\s){re.escape(package.name)}/", LAYOUT.group(1), re.M), (
+        f"{package}/ is not in CONTRIBUTING.md's Layout: say in one line what it is for"
     )
+
+
+@pytest.mark.parametrize("package", [p for p in PACKAGES if p.parts[0] == "scripts"], ids=str)
+def test_every_stage_says_what_it_is_for(package: Path) -> None:
+    docstring = ast.get_docstring(ast.parse((ROOT / package / "__init__.py").read_text(encoding="utf-8")))
+    assert docstring and len(docstring.split()) >= 12, f"{package}/__init__.py: a one-paragraph docstring"

@@ -1,4 +1,4 @@
-"""Every hostile input of scripts/hostile.py, through every entry point, ends in one located line.
+"""Every hostile input of scripts/fixtures/hostile.py, through every entry point, ends in one located line.
 
 In process, each entry point's `main` (the function its make target runs) gets the hostile
 spec or recording in place of the real one, and must return non-zero after printing one line,
@@ -18,19 +18,23 @@ from pathlib import Path
 
 import pytest
 
-from scripts import changelog, diff, generate, hostile, mock, project, smoke, specs
-from scripts.hostile import Hostile
+from scripts.build import generate, smoke
+from scripts.core import paths, specs
+from scripts.fixtures import hostile
+from scripts.fixtures.hostile import Hostile
+from scripts.replay import serve as mock
+from scripts.review import changelog, report
 
 Entry = Callable[[pytest.MonkeyPatch, Path], int]
 
 
 def _plant(case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Copy the specs (or recordings) folder with the hostile file in place; the scripts read the copy."""
-    if case.file.is_relative_to(project.RECORDINGS_DIR):
-        copy, original = tmp_path / "recordings", project.RECORDINGS_DIR
-        monkeypatch.setattr(project, "RECORDINGS_DIR", copy)
+    if case.file.is_relative_to(paths.RECORDINGS_DIR):
+        copy, original = tmp_path / "recordings", paths.RECORDINGS_DIR
+        monkeypatch.setattr(paths, "RECORDINGS_DIR", copy)
     else:
-        copy, original = tmp_path / "specs", project.SPECS_DIR
+        copy, original = tmp_path / "specs", paths.SPECS_DIR
         monkeypatch.setattr(specs, "SPECS_DIR", copy)
     shutil.copytree(original, copy)
     target = copy / case.file.relative_to(original)
@@ -55,7 +59,7 @@ def _check_generated(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
 
 
 def _diff(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
-    return diff.main(["--base", "HEAD"])
+    return report.main(["--base", "HEAD"])
 
 
 def _changelog(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
@@ -63,7 +67,7 @@ def _changelog(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
 
 
 def _mock(monkeypatch: pytest.MonkeyPatch, planted: Path) -> int:
-    monkeypatch.setattr(sys, "argv", ["scripts.mock", "--port", "0"])
+    monkeypatch.setattr(sys, "argv", ["scripts.replay.serve", "--port", "0"])
     monkeypatch.setattr(mock, "_server", _no_server)
     return mock.main()
 
@@ -104,7 +108,7 @@ def test_a_hostile_input_gives_one_located_line(
 ) -> None:
     planted = _plant(case, tmp_path, monkeypatch)
     assert SPEC_ENTRIES[entry_name](monkeypatch, planted) != 0
-    _assert_one_located_line(capsys.readouterr().err, project.display(planted), case)
+    _assert_one_located_line(capsys.readouterr().err, paths.display(planted), case)
 
 
 @pytest.mark.parametrize("case", hostile.SPEC_INPUTS, ids=lambda c: c.name)
@@ -112,7 +116,7 @@ def test_a_hostile_base_spec_gives_one_located_line(
     case: Hostile, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """make diff reads the base's specs from git, as warily as the working tree's."""
-    real_git = diff.git_bytes
+    real_git = report.git_bytes
     hostile_bytes = case.build(case.file.read_text(encoding="utf-8"))
 
     def git_bytes(*args: str, check: bool = True) -> bytes:
@@ -120,9 +124,9 @@ def test_a_hostile_base_spec_gives_one_located_line(
             return hostile_bytes
         return real_git(*args, check=check)
 
-    monkeypatch.setattr(diff, "git_bytes", git_bytes)
-    assert diff.main(["--base", "HEAD"]) == 2
-    commit = diff.git("rev-parse", "HEAD").strip()[:12]
+    monkeypatch.setattr(report, "git_bytes", git_bytes)
+    assert report.main(["--base", "HEAD"]) == 2
+    commit = report.git("rev-parse", "HEAD").strip()[:12]
     _assert_one_located_line(capsys.readouterr().err, f"specs/imaginepro.yaml@{commit}", case)
 
 
@@ -180,7 +184,7 @@ def test_the_smoke_run_stops_at_the_located_line(repository: Path) -> None:
     planted = hostile.plant(STATUS_TRUE, repository)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "scripts.smoke"], cwd=repository, capture_output=True, text=True, timeout=60
+            [sys.executable, "-m", "scripts.build.smoke"], cwd=repository, capture_output=True, text=True, timeout=60
         )
     finally:
         subprocess.run(["git", "checkout", "--quiet", "--", "."], cwd=repository, check=True)

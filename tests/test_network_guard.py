@@ -1,4 +1,4 @@
-"""The network guard (tests/network_guard.py) refuses every address but 127.0.0.1, resolves no
+"""The network guard (tests/support/network_guard.py) refuses every address but 127.0.0.1, resolves no
 host name, and fails a test whose code caught the refusal, in the test's process and in the
 Python processes it starts: the proof that make test opens no connection beyond 127.0.0.1."""
 
@@ -17,9 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from scripts import live, specs
-from tests import network_guard, socket_guard
-from tests.raw_server import RawServer
+from scripts.core.paths import ROOT
+from scripts.live import run as live
+from tests.support import network_guard, socket_guard
+from tests.support.raw_server import RawServer
 
 
 def test_connections_outside_loopback_are_refused_before_leaving() -> None:
@@ -51,7 +52,7 @@ def test_loopback_is_allowed(raw_server: RawServer) -> None:
 
 
 # The guard, and nothing the run does not need.
-PLUGINS = ["-p", "tests.network_guard", "-p", "no:cacheprovider", "-p", "no:asyncio"]
+PLUGINS = ["-p", "tests.support.network_guard", "-p", "no:cacheprovider", "-p", "no:asyncio"]
 
 SWALLOWING_TEST = """
 import httpx
@@ -69,7 +70,7 @@ def test_a_test_that_catches_the_refusal_still_fails(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", *PLUGINS, str(tmp_path)],
         cwd=tmp_path,
-        env={"PYTHONPATH": str(specs.ROOT), "PATH": ""},
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
         capture_output=True,
         text=True,
         check=False,
@@ -113,12 +114,12 @@ def test_the_live_run_aimed_at_the_real_hosts_cannot_leave_the_machine(tmp_path:
 
 
 def test_make_test_runs_no_live_target_and_every_test_process_is_guarded() -> None:
-    makefile = (specs.ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     (test_rule,) = re.findall(r"(?ms)^test:(.*?)\n\n", makefile)
-    for target in ("contract-live", "balances", "bench-live", "scripts.live", "scripts.balances"):
+    for target in ("contract-live", "balances", "bench-live", "scripts.live.run", "scripts.live.balances"):
         assert target not in test_rule
     from tests import conftest
 
-    assert conftest.pytest_plugins == ["tests.network_guard"]
+    assert conftest.pytest_plugins == ["tests.support.network_guard"]
     assert socket.getaddrinfo is socket_guard._getaddrinfo  # in this process, whichever worker it is
     assert os.environ["PYTHONPATH"].split(os.pathsep)[0] == str(network_guard.SITE)  # and in those it starts

@@ -27,9 +27,9 @@ from typing import Any
 import httpx
 import pytest
 
-from scripts.sdk_calls import CALLS_BY_ID, TOKEN, OperationCall
-from tests.raw_server import DROP, RESET, Answer, Drip, RawServer, http_answer
-from tests.sdk_calls import TRANSPORTS, transport_options
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
+from tests.support.raw_server import DROP, RESET, Answer, Drip, RawServer, http_answer
+from tests.support.sdk_calls import TRANSPORTS, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]

@@ -115,7 +115,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             max_headers=_MAX_HEADER_LINES,
         )
         # aiohttp resends a GET once after a reset or a disconnect, and has no public switch for it;
-        # httpx's transport does not, and the SDK's own retries decide (tests/test_sdk_wire.py counts).
+        # httpx's transport does not, and the SDK's own retries decide (tests/sdk/test_sdk_wire.py counts).
         session._retry_connection = False
         return session
 

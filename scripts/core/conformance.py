@@ -1,0 +1,220 @@
+"""Check an HTTP answer against its spec operation with schemathesis' own checks: the status is
+documented, the content type is documented, the body fits the schema.
+
+One home for the recordings (tests/core/test_recordings.py: `conformance_problems`) and the live run
+(scripts/live/judge.py: `violations`). A `Violation` names the place in the body and what the
+spec expects there, and says what came instead by its kind (`a string`, `null`, `missing`),
+never by its value: a live body can hold a session token or a person's address where a number
+was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import schemathesis
+from schemathesis.core.failures import Failure, FailureGroup, MalformedJson
+from schemathesis.openapi.checks import (
+    JsonSchemaError,
+    MissingContentType,
+    UndefinedContentType,
+    UndefinedStatusCode,
+)
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from scripts.core import recordings
+from scripts.core.documents import Location, json_path
+from scripts.core.paths import SPECS_DIR, display
+
+CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
+_schemas: dict[str, OpenApiSchema] = {}
+
+
+def _schema(spec_name: str) -> OpenApiSchema:
+    if spec_name not in _schemas:
+        path = SPECS_DIR / f"{spec_name}.yaml"
+        schema = schemathesis.openapi.from_path(path, config=schemathesis.Config())
+        assert isinstance(schema, OpenApiSchema)
+        _schemas[spec_name] = schema
+    return _schemas[spec_name]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One exchange as it crossed the wire: the request sent and the response's status, content
+    type and (decoded) body."""
+
+    spec_name: str
+    operation_id: str
+    method: str
+    path: str  # percent-encoded, as sent
+    query: dict[str, str]
+    status: int
+    content_type: str  # "" when the response had none
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way an answer breaks its operation's contract."""
+
+    check: str  # "status", "content type" or "body"
+    location: Location  # in the body; () for the whole answer
+    keyword: str  # the JSON Schema keyword at fault (type, required, enum, ...); "" outside the body
+    expected: str  # what the spec says, in its own terms
+    actual: str  # what came instead, by kind only
+    detail: str  # schemathesis' own message: it may quote the value (fine for committed recordings)
+
+    @property
+    def path(self) -> str:
+        return json_path(self.location)
+
+
+def violations(answer: Answer) -> list[Violation]:
+    """Every way the answer breaks its operation's contract, as schemathesis' checks see it."""
+    operation = _schema(answer.spec_name).find_operation_by_id(answer.operation_id)
+    parameters = recordings.path_parameters(operation.path, answer.path) or {}
+    case = operation.Case(path_parameters={k: quote(v, safe="") for k, v in parameters.items()}, query=answer.query)
+    request = httpx.Request(answer.method, f"https://recorded.example.com{answer.path}", params=answer.query)
+    headers = {"content-type": answer.content_type} if answer.content_type else {}
+    response = httpx.Response(answer.status, headers=headers, content=answer.body, request=request)
+    response.elapsed = dt.timedelta(0)
+    try:
+        case.validate_response(response, checks=CHECKS)
+    except FailureGroup as group:
+        found = {
+            (violation.check, violation.location, violation.keyword): violation
+            for failure in group.exceptions
+            for violation in _described(failure, answer)
+        }  # one required-error per missing field, each naming them all: once per place
+        return sorted(found.values(), key=lambda v: (v.location != (), [str(step) for step in v.location], v.keyword))
+    return []
+
+
+def _described(failure: Failure, answer: Answer) -> list[Violation]:
+    first_line = f"{failure.title}: {str(failure.message).splitlines()[0]}" if failure.message else failure.title
+    if isinstance(failure, JsonSchemaError):
+        return _schema_violations(failure)
+    if isinstance(failure, UndefinedStatusCode):
+        documented = ", ".join(str(code) for code in failure.defined_status_codes)
+        return [Violation("status", (), "", f"a documented status ({documented})", str(answer.status), first_line)]
+    if isinstance(failure, UndefinedContentType):
+        media_type = failure.content_type.partition(";")[0].strip()
+        expected = " or ".join(failure.defined_content_types)
+        return [Violation("content type", (), "", expected, media_type or "none", first_line)]
+    if isinstance(failure, MissingContentType):
+        return [Violation("content type", (), "", " or ".join(failure.media_types), "none", first_line)]
+    if isinstance(failure, MalformedJson):
+        actual = f"a body that is not JSON ({len(answer.body)} bytes)"
+        return [Violation("body", (), "", "a JSON body", actual, first_line)]
+    return [Violation("body", (), "", failure.title, "an answer that fails it", first_line)]
+
+
+def _schema_violations(failure: JsonSchemaError) -> list[Violation]:
+    location = tuple(failure.instance_path)
+    keyword = str(failure.schema_path[-1]) if failure.schema_path else ""
+    schema = failure.schema
+    detail = f"{failure.validation_message}"
+    if keyword == "required" and isinstance(failure.instance, dict):
+        missing = [name for name in schema.get("required", []) if name not in failure.instance]
+        return [
+            Violation(
+                "body",
+                (*location, name),
+                keyword,
+                "a required field",
+                "missing",
+                f"{json.dumps(name)} is a required property",
+            )
+            for name in missing
+        ]
+    if keyword == "type":
+        expected = " or ".join(schema["type"]) if isinstance(schema["type"], list) else str(schema["type"])
+        if "format" in schema:
+            expected += f" ({schema['format']})"
+    elif keyword == "enum":
+        expected = "one of " + ", ".join(json.dumps(value) for value in schema["enum"])
+    elif keyword in schema:
+        expected = f"{keyword} {json.dumps(schema[keyword])}"
+    else:
+        expected = f"the schema's {keyword!r}"
+    return [Violation("body", location, keyword, expected, value_kind(failure.instance), detail)]
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def value_kind(value: Any) -> str:
+    """What a JSON value is, without the value: `null`, `an integer`, `a date-time string`..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number" if math.isfinite(value) else "a non-finite number"
+    if isinstance(value, dict):
+        return f"an object ({len(value)} fields)"
+    if isinstance(value, list):
+        return f"an array ({len(value)} items)"
+    if isinstance(value, str):
+        return _string_kind(value)
+    return type(value).__name__
+
+
+def _string_kind(text: str) -> str:
+    if not text:
+        return "an empty string"
+    if _UUID.fullmatch(text):
+        return "a UUID string"
+    if _EMAIL.search(text):
+        return "a string holding an email address"
+    if re.fullmatch(r"https?://\S+", text):
+        return "a URL string"
+    if re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return "a numeric string"
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return f"a string ({len(text)} characters)"
+    return "a date-time string"
+
+
+def conformance_problems(recording: recordings.Recording) -> list[str]:
+    """Every way the recording breaks its operation's contract, each naming the file and place."""
+    shown = display(recording.file)
+    operation = _schema(recording.spec_name).find_operation_by_id(recording.operation_id)
+    if recordings.path_parameters(operation.path, recording.path) is None:
+        return [f"{shown}: request.path {recording.path} does not fit {operation.path}"]
+    answer = Answer(
+        recording.spec_name,
+        recording.operation_id,
+        recording.method,
+        recording.path,
+        recording.query,
+        recording.status,
+        recording.content_type,
+        recording.body_text.encode(),
+    )
+    problems = []
+    for violation in violations(answer):
+        if violation.check == "body" and violation.keyword:
+            where = json_path(violation.location[:-1] if violation.keyword == "required" else violation.location)
+            problems.append(f"{shown}: response.body {where}: {violation.detail}")
+        else:
+            problems.append(f"{shown}: {violation.detail}")
+    return problems

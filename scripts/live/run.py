@@ -1,0 +1,329 @@
+"""`make contract-live`: call every operation of both specs against the real upstream, judge each
+answer, and record it.
+
+    python -m scripts.live.run      (configuration from the environment: scripts/live/config.py)
+
+For each operation: the success call with each configured account, then the documented errors
+it can provoke safely: 401 with a deliberately wrong token, and 404 (or 400, where the spec
+documents no 404) with an account that cannot exist (an example.invalid address). Only GET
+requests, each sent once through the generated SDK (sync), at most LIVE_RATE a second across the
+run, retries included (the SDK's own retries: 429, 502, 503, 504 and connection failures, with
+Retry-After honoured), each with a timeout. Each answer is judged by scripts/live/judge.py and
+written as a sanitized recording by scripts/live/record.py.
+
+Writes LIVE_OUT/report.md (also printed), LIVE_OUT/junit.xml, LIVE_OUT/summary.json (for the
+scheduled workflow) and LIVE_OUT/recordings/<spec>/<operationId>/<status>-live-<date>.yaml.
+Exits 0 when every answer conforms (warnings allowed), 1 on any failure, 2 on a configuration
+problem (one line naming the variable).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# httpx imports its optional command-line client whenever rich and click are installed (they are
+# here for the generator only): ~0.3 s the live run never uses.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+import httpx  # noqa: E402
+
+from scripts.core import (  # noqa: E402
+    conformance,
+    sdk_calls,
+    secret_scan,
+)
+from scripts.live import config as live_config  # noqa: E402
+from scripts.live import record as recorder  # noqa: E402
+from scripts.live import report as live_report  # noqa: E402
+from scripts.live.judge import (  # noqa: E402
+    Finding,
+    Level,
+    SdkOutcome,
+    judge_completeness,
+    judge_conformance,
+    judge_sdk,
+    outcome_of,
+)
+from scripts.live.results import Call, CallResult, OperationResult  # noqa: E402
+from scripts.live.wire import Capture, RateLimited, RateLimiter  # noqa: E402
+
+# Sent for the 401 call: no account anywhere has it.
+WRONG_TOKEN = "contract-live-deliberately-wrong-token"
+
+
+def _documented(operation: sdk_calls.Operation) -> set[int]:
+    return {int(status) for status in operation.definition.get("responses", {}) if str(status).isdigit()}
+
+
+def plan(config: live_config.Config) -> list[tuple[sdk_calls.Operation, list[Call] | str]]:
+    """Each operation of both specs with its calls, or why it is skipped."""
+    planned: list[tuple[sdk_calls.Operation, list[Call] | str]] = []
+    for variables in live_config.HOSTS:
+        host = config.hosts[variables.spec_name]
+        for operation in sdk_calls.operations(variables.spec_name):
+            planned.append((operation, _calls(config, host, operation)))
+    return planned
+
+
+def _calls(config: live_config.Config, host: live_config.Host, operation: sdk_calls.Operation) -> list[Call] | str:
+    if host.token is None:
+        return f"{host.token_variable} is not set: set it to check {host.base_url}"
+    if operation.method.lower() != "get":
+        return f"a {operation.method.upper()}: the live run sends GET requests only"
+    account = live_config.ACCOUNT_PARAMETERS.get((host.spec_name, operation.operation_id))
+    names = [str(p.get("name")) for p in operation.definition.get("parameters", []) if isinstance(p, dict)]
+    unknown = [name for name in names if account is None or name != account.parameter]
+    if unknown:
+        return f"no live value for parameter {unknown[0]!r}: add it to scripts/live/config.py ACCOUNT_PARAMETERS"
+    if account is not None and account.variable not in config.accounts:
+        return f"{account.variable} is not set: set it to the account to check"
+    documented = _documented(operation)
+    success = min((s for s in documented if 200 <= s < 300), default=200)
+    accounts = config.accounts[account.variable] if account else [""]
+    calls = []
+    for index, value in enumerate(accounts, start=1):
+        name = "success" if len(accounts) == 1 else f"success-{index}"
+        where = f" ({account.variable}{'' if len(accounts) == 1 else f' #{index}'})" if account else ""
+        arguments = {sdk_calls.python_name(account.parameter): value} if account else {}
+        calls.append(Call(operation, name, f"the configured account{where}", success, arguments))
+    unknown_arguments = {sdk_calls.python_name(account.parameter): account.unknown} if account else {}
+    if 401 in documented:
+        calls.append(Call(operation, "wrong-token", "a deliberately wrong token", 401, unknown_arguments, True))
+    not_found = next((status for status in (404, 400) if status in documented), None)
+    if account is not None and not_found is not None:
+        purpose = "an account that cannot exist (example.invalid)"
+        calls.append(Call(operation, "unknown-account", purpose, not_found, unknown_arguments))
+    return calls
+
+
+@dataclass
+class Exchange:
+    """What one live call came to: an answer (maybe with the SDK's verdict), or none."""
+
+    answer: conformance.Answer | None
+    sdk: SdkOutcome | None
+    attempts: int
+    failure: Finding | None = None
+
+
+class Run:
+    def __init__(self, config: live_config.Config, today: dt.date) -> None:
+        self.config = config
+        self.today = today
+        self.limiter = RateLimiter(config.rate)
+        accounts = [value for variable in sorted(config.accounts) for value in config.accounts[variable]]
+        unknowns = sorted({parameter.unknown for parameter in live_config.ACCOUNT_PARAMETERS.values()})
+        self.sanitizer = recorder.Sanitizer(config.secrets, known_emails=[*accounts, *unknowns])
+        self.recordings_dir = config.out / "recordings"
+        self._written: set[Path] = set()
+        # One connection pool (and one TLS context) for the whole run, shared by its clients.
+        self.transport = httpx.HTTPTransport()
+
+    def client(self, host: live_config.Host, call: Call, **options: Any) -> Any:
+        if self.config.timeout is not None:
+            options.setdefault("timeout", self.config.timeout)
+        return host.client(WRONG_TOKEN if call.wrong_token else None, **options)
+
+    def check(self, call: Call) -> CallResult:
+        host = self.config.hosts[call.operation.spec.name]
+        exchange = self.exchange(host, call)
+        result = CallResult(call, attempts=exchange.attempts)
+        if exchange.failure is not None:
+            result.findings.append(exchange.failure)
+        answer = exchange.answer
+        if answer is None:
+            return result
+        result.status = answer.status
+        if answer.status != call.expected_status:
+            result.findings.append(
+                Finding(
+                    "call",
+                    Level.FAILURE,
+                    answer.status,
+                    "$",
+                    f"{call.expected_status}, the answer to {call.purpose}",
+                    str(answer.status),
+                )
+            )
+        result.findings += judge_conformance(answer)
+        result.findings += judge_completeness(answer, call.operation)
+        if exchange.sdk is not None:
+            build = lambda **options: self.client(host, call, **options)  # noqa: E731
+            result.findings += judge_sdk(exchange.sdk, call.operation, answer, build, call.arguments)
+        result.recording, note = self.record(call, answer)
+        if note is not None:
+            result.findings.append(note)
+        return result
+
+    def exchange(self, host: live_config.Host, call: Call) -> Exchange:
+        """The live call, through the SDK: one request, plus the SDK's own retries."""
+        errors = importlib.import_module(f"{host.package}.errors")
+        capture = Capture(RateLimited(self.transport, self.limiter))
+        client = self.client(host, call, httpx_args={"transport": capture})
+        module = call.operation.module()
+        body: bytes | None = None
+        sdk: SdkOutcome | None = None
+        failure: Finding | None = None
+
+        def send() -> Any:
+            nonlocal body
+            try:
+                with client:
+                    response = module.sync_detailed(client=client, **call.arguments)
+            except errors.ResponseValidationError as error:
+                body = error.content  # the body as received, which the SDK could not read
+                raise
+            body = response.content
+            return response
+
+        try:
+            sdk = outcome_of(send, errors.ResponseValidationError)
+        except errors.ResponseTooLargeError as error:
+            failure = Finding(
+                "wire", Level.FAILURE, error.status_code, "$", "a body within the SDK's size cap", "a larger body"
+            )
+        except httpx.TimeoutException as error:
+            failure = self._no_answer(f"no answer in time ({type(error).__name__})")
+        except httpx.TransportError as error:
+            failure = self._no_answer(f"no answer: {_transport_failure(error)} ({type(error).__name__})")
+        except Exception as error:  # an SDK bug must not end the run: it is a finding like any other
+            failure = self._no_answer(f"an unexpected {type(error).__name__} from the SDK")
+        attempt = capture.last
+        if attempt is None or attempt.response is None or body is None or failure is not None:
+            return Exchange(None, None, len(capture.attempts), failure)
+        request = attempt.request
+        answer = conformance.Answer(
+            spec_name=call.operation.spec.name,
+            operation_id=call.operation_id,
+            method=request.method,
+            path=_below(request.url.raw_path.decode("ascii").partition("?")[0], host.base_url),
+            query=dict(request.url.params.multi_items()),
+            status=attempt.response.status_code,
+            content_type=attempt.response.headers.get("content-type", ""),
+            body=body,
+        )
+        return Exchange(answer, sdk, len(capture.attempts))
+
+    def _no_answer(self, actual: str) -> Finding:
+        timeout = self.config.timeout.read if self.config.timeout else None
+        within = f" within {timeout:g} s" if timeout else ""
+        return Finding("wire", Level.FAILURE, None, "$", f"an answer{within}", actual)
+
+    def record(self, call: Call, answer: conformance.Answer) -> tuple[Path | None, Finding | None]:
+        if not recorder.replayable(answer):
+            expected = "a body a recording can hold (one served as JSON must be JSON)"
+            return None, Finding("recorder", Level.WARNING, answer.status, "$", expected, "not JSON: not recorded")
+        host = self.config.hosts[call.operation.spec.name]
+        page = str((call.operation.definition.get("externalDocs") or {}).get("url", ""))
+        when = self.today.isoformat()
+        basis = f"Recorded live from {host.base_url} by make contract-live on {when}: the answer to {call.purpose}."
+        text = recorder.recording_text(
+            answer, self.sanitizer, authorized=not call.wrong_token, basis=basis, page=page, date=self.today
+        )
+        left = next(secret_scan.scan(text, "recording"), None)
+        if left is not None or any(secret in text for secret in self.config.secrets):
+            kind = left.kind if left else "a token of this run"
+            return None, Finding(
+                "recorder",
+                Level.FAILURE,
+                answer.status,
+                "$",
+                "a recording with no secret",
+                f"{kind}, left after sanitizing: not written",
+            )
+        folder = self.recordings_dir / call.operation.spec.name / call.operation_id
+        path = folder / f"{answer.status}-live-{self.today.isoformat()}.yaml"
+        if path in self._written:
+            path = path.with_name(f"{path.stem}-{call.name}.yaml")
+        self._written.add(path)
+        _write(path, text)
+        return path, None
+
+
+def _below(raw_path: str, base_url: str) -> str:
+    """The operation's path, as sent: raw_path without the base URL's own path."""
+    prefix = httpx.URL(base_url).raw_path.decode("ascii").rstrip("/")
+    return raw_path[len(prefix) :] if prefix and raw_path.startswith(prefix + "/") else raw_path
+
+
+def _transport_failure(error: httpx.TransportError) -> str:
+    if isinstance(error, httpx.ConnectError):
+        return "could not connect"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return "the connection broke off or the answer was not HTTP"
+    return "the connection failed"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write whole or not at all: a temporary file beside it, then renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
+def _clear_old_recordings(folder: Path) -> None:
+    for old in folder.glob("*/*/*-live-*.yaml"):
+        old.unlink()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    report: str
+    sent: int  # requests on the wire, retries included
+    waited: float  # seconds spent waiting for the rate limit
+
+
+def run(config: live_config.Config, today: dt.date) -> Outcome:
+    """Run every call and write the outputs."""
+    live = Run(config, today)
+    _clear_old_recordings(live.recordings_dir)
+    results = []
+    with live.transport:
+        for operation, calls in plan(config):
+            if isinstance(calls, str):
+                results.append(OperationResult(operation, skipped=calls))
+            else:
+                results.append(OperationResult(operation, [live.check(call) for call in calls]))
+    exit_code = 1 if any(result.verdict == "failed" for result in results) else 0
+    report = live_report.markdown(results, config, today, live.limiter.sent, config.out)
+    outputs = {
+        "report.md": report,
+        "junit.xml": live_report.junit(results),
+        "summary.json": live_report.summary(results, today, exit_code),
+    }
+    for name, text in outputs.items():
+        if any(secret in text for secret in config.secrets):  # never, by construction; checked all the same
+            print(f"contract-live: {name} would hold a token of this run: not written", file=sys.stderr)
+            exit_code = 1
+            continue
+        _write(config.out / name, text)
+    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited)
+
+
+def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
+    try:
+        config = live_config.read(os.environ if environ is None else environ)
+    except live_config.ConfigError as error:
+        print(f"contract-live: {error}", file=sys.stderr)
+        return 2
+    try:
+        config.out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"contract-live: LIVE_OUT cannot be created: {error.strerror}", file=sys.stderr)
+        return 2
+    outcome = run(config, today or dt.datetime.now(dt.UTC).date())
+    print(outcome.report)
+    return outcome.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

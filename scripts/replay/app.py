@@ -1,0 +1,140 @@
+"""An ASGI app that answers both hosts' account endpoints from tests/recordings/.
+
+It behaves like the upstream as far as the recordings show it:
+- no `Authorization: Bearer <token>` header: the operation's 401 recording;
+- a request matching a recording (method, decoded path parameters, query): that recording;
+- any other request to a known operation (an account it holds no recording for): the
+  operation's 404 recording, or its 400 recording where the page documents no 404, with
+  the recorded account replaced by the requested one in the message;
+- a path no spec knows: 404.
+Any bearer token is accepted: recordings hold only `REDACTED` tokens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+
+from scripts.core import recordings, specs
+from scripts.core.paths import display
+
+
+@dataclass
+class Operation:
+    spec_name: str
+    operation_id: str
+    method: str
+    template: str
+    exchanges: list[recordings.Recording] = field(default_factory=list)
+
+    def matches(self, method: str, raw_path: str) -> dict[str, str] | None:
+        if method != self.method:
+            return None
+        return recordings.path_parameters(self.template, raw_path)
+
+    def by_status(self, status: int) -> recordings.Recording | None:
+        return next((r for r in self.exchanges if r.status == status), None)
+
+
+def spec_operations() -> Iterator[Operation]:
+    for path in specs.spec_paths():
+        spec = specs.check(path, validate=False)  # every operation has a unique operationId
+        for operation in spec.operations():
+            assert operation.operation_id is not None
+            yield Operation(spec.name, operation.operation_id, operation.method.upper(), operation.path)
+
+
+def _replace_strings(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, dict):
+        return {k: _replace_strings(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_replace_strings(v, old, new) for v in value]
+    return value
+
+
+class ReplayApp:
+    def __init__(self, latency: float = 0.0) -> None:
+        """latency: seconds to wait before each answer, to stand in for a distant upstream."""
+        self.latency = latency
+        self.operations = list(spec_operations())
+        by_id = {(op.spec_name, op.operation_id): op for op in self.operations}
+        for recording in recordings.load_all():
+            operation = by_id.get((recording.spec_name, recording.operation_id))
+            if operation is None:
+                missing = f"no operation {recording.operation_id!r} in specs/{recording.spec_name}.yaml"
+                raise recordings.RecordingError([f"{display(recording.file)}:1:1: #/: {missing}"])
+            operation.exchanges.append(recording)
+        self.requests_served = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            message = await receive()
+            while message["type"] != "lifespan.shutdown":
+                await send({"type": f"{message['type']}.complete"})
+                message = await receive()
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+        request = Request(scope, receive)
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        response = await self.respond(request)
+        self.requests_served += 1
+        await response(scope, receive, send)
+
+    async def respond(self, request: Request) -> Response:
+        """The answer to a request; a subclass may take its time (scripts/fixtures/fake_upstream.py)."""
+        return self.answer(request)
+
+    def answer(self, request: Request) -> Response:
+        raw_path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1").split("?")[0]
+        for operation in self.operations:
+            parameters = operation.matches(request.method, raw_path)
+            if parameters is not None:
+                return self._answer_operation(operation, parameters, request)
+        return JSONResponse({"error": f"{request.method} {raw_path} is not a known endpoint", "code": 404}, 404)
+
+    def _answer_operation(self, operation: Operation, parameters: dict[str, str], request: Request) -> Response:
+        authorization = request.headers.get("authorization", "")
+        if not (authorization.startswith("Bearer ") and authorization[len("Bearer ") :].strip()):
+            unauthorized = operation.by_status(401)
+            if unauthorized is None:
+                return JSONResponse({"error": "Unauthorized"}, 401)
+            return self._send(unauthorized)
+
+        query = dict(parse_qsl(request.url.query, keep_blank_values=True))
+        for recording in operation.exchanges:
+            if (
+                recording.authorized
+                and recording.query == query
+                and operation.matches(recording.method, recording.path) == parameters
+            ):
+                return self._send(recording)
+
+        return self.not_found(operation, parameters)
+
+    @staticmethod
+    def not_found(operation: Operation, parameters: dict[str, str]) -> Response:
+        """The operation's 404 recording (400 where it has none), naming the account asked for."""
+        fallback = operation.by_status(404) or operation.by_status(400)
+        if fallback is None:
+            return JSONResponse({"error": "no recording matches this request"}, 404)
+        recorded = operation.matches(fallback.method, fallback.path) or {}
+        body = fallback.body
+        for name, value in recorded.items():
+            if name in parameters:
+                body = _replace_strings(body, value, parameters[name])
+        return Response(json.dumps(body), fallback.status, media_type=fallback.content_type)
+
+    @staticmethod
+    def _send(recording: recordings.Recording) -> Response:
+        return Response(recording.body_text, recording.status, media_type=recording.content_type)

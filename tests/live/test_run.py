@@ -1,0 +1,412 @@
+"""`make contract-live` against the fake upstream on 127.0.0.1: every scenario of the issue, with the
+exact finding (operation, call, status, JSON path, judge) and exit code.
+
+The faithful run goes through the real `make contract-live` in a subprocess; the others call its
+entry point, scripts.live.run.main, in process with the same environment, which keeps them fast.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import socket
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from scripts.core import sdk_calls
+from scripts.core.paths import ROOT
+from scripts.core.secret_scan import scan
+from scripts.fixtures.fake_upstream import ACCOUNTS, TOKENS, FakeUpstream, environment
+from scripts.live import config as live_config
+from scripts.live import run as live
+from tests.support.live_runs import findings_of, run_live
+
+Fake = tuple[FakeUpstream, str]
+
+OPERATIONS = [
+    "useapi getAccount",
+    "useapi getDreaminaAccount",
+    "useapi getPixverseFeatures",
+    "useapi getFlowMusicAccount",
+    "imaginepro getAccountInfo",
+]
+
+
+def _results(report: str) -> dict[str, str]:
+    """operation -> its result, from the report's Operations table."""
+    results = {}
+    for line in report.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split(" | ")]
+        if line.startswith("| useapi `") or line.startswith("| imaginepro `"):
+            spec, rest = cells[0].split(" ", 1)
+            results[f"{spec} {rest.rsplit('(', 1)[1].rstrip(')')}"] = cells[1]
+    return results
+
+
+def test_faithful_upstream_make_contract_live_conforms(fake_upstream: Fake, tmp_path: Path) -> None:
+    _app, base_url = fake_upstream
+    env = {
+        **os.environ,
+        **environment(base_url, "faithful", "make"),
+        "LIVE_RATE": "1000",
+        "LIVE_OUT": str(tmp_path),
+    }
+    env.pop("LIVE_TIMEOUT", None)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "contract-live"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert result.stdout == report + "\n"  # the report alone on stdout, for the job summary
+    assert result.stderr == ""
+    assert _results(report) == dict.fromkeys(OPERATIONS, "conforms")
+    assert findings_of(report) == set()
+    assert "None: every answer conforms" in report
+    suites = ElementTree.parse(tmp_path / "junit.xml").getroot()
+    cases = suites.findall("./testsuite/testcase")
+    assert len(cases) == 13  # 5 success calls, 5 wrong tokens, 3 unknown accounts
+    assert not suites.findall(".//failure") and not suites.findall(".//skipped")
+    assert len(list((tmp_path / "recordings").rglob("*.yaml"))) == 13
+
+
+# scenario -> (exit code, the findings: (level, operation, call, status, path, judge))
+DRIFTS = {
+    "missing-field": (
+        1,
+        {
+            ("failure", "imaginepro getAccountInfo", "success", "200", "$.creditsExtra", "conformance"),
+            ("failure", "imaginepro getAccountInfo", "success", "200", "$.creditsExtra", "sdk"),
+        },
+    ),
+    "wrong-type": (
+        1,
+        {
+            ("failure", "useapi getPixverseFeatures", "success", "200", "$.credit_monthly", "conformance"),
+            ("failure", "useapi getPixverseFeatures", "success", "200", "$.credit_monthly", "sdk"),
+        },
+    ),
+    "null-field": (
+        1,
+        {
+            ("failure", "useapi getDreaminaAccount", "success", "200", "$.credits.total", "conformance"),
+            ("failure", "useapi getDreaminaAccount", "success", "200", "$.credits.total", "sdk"),
+        },
+    ),
+    "new-fields": (
+        0,
+        {
+            ("warning", "useapi getAccount", "success", "200", "$.plan", "completeness"),
+            ("warning", "useapi getAccount", "success", "200", '$.accounts["Midjourney API"].queued', "completeness"),
+        },
+    ),
+    "new-enum-value": (0, {("warning", "useapi getFlowMusicAccount", "success", "200", "$.tier", "completeness")}),
+    "status-596": (
+        1,
+        {
+            ("warning", "useapi getDreaminaAccount", "success", "596", "$", "completeness"),
+            ("failure", "useapi getDreaminaAccount", "success", "596", "$", "call"),
+        },
+    ),
+    "status-503": (
+        1,
+        {
+            ("warning", "useapi getAccount", "success", "503", "$", "completeness"),
+            ("failure", "useapi getAccount", "success", "503", "$", "call"),
+        },
+    ),
+    "not-json": (
+        1,
+        {
+            ("failure", "useapi getPixverseFeatures", "success", "200", "$", "conformance"),
+            ("failure", "useapi getPixverseFeatures", "success", "200", "$", "sdk"),
+        },
+    ),
+    "timeout": (1, {("failure", "imaginepro getAccountInfo", "success", "-", "$", "wire")}),
+    "retry-after": (0, set()),
+}
+DRIFTED = {
+    "missing-field": "imaginepro getAccountInfo",
+    "wrong-type": "useapi getPixverseFeatures",
+    "null-field": "useapi getDreaminaAccount",
+    "new-fields": "useapi getAccount",
+    "new-enum-value": "useapi getFlowMusicAccount",
+    "status-596": "useapi getDreaminaAccount",
+    "status-503": "useapi getAccount",
+    "not-json": "useapi getPixverseFeatures",
+    "timeout": "imaginepro getAccountInfo",
+}
+
+
+@pytest.mark.parametrize("scenario", DRIFTS)
+def test_drift_is_reported_exactly(fake_upstream: Fake, tmp_path: Path, scenario: str, sleeps: list[float]) -> None:
+    run = run_live(fake_upstream, scenario, tmp_path, LIVE_TIMEOUT="0.2")
+    exit_code, expected = DRIFTS[scenario]
+    assert (run.exit_code, run.findings) == (exit_code, expected), run.report
+    results = _results(run.report)
+    drifted = DRIFTED.get(scenario)
+    levels = {level for level, *_ in expected}
+    for operation in OPERATIONS:
+        if operation != drifted:
+            assert results[operation] == "conforms", operation
+    if drifted:
+        assert results[drifted] == ("failed" if "failure" in levels else "drift")
+    assert run.stdout == run.report + "\n" and run.stderr == ""
+    assert "Traceback" not in run.report
+
+
+def test_findings_say_what_came_by_kind_and_the_spec_change(fake_upstream: Fake, tmp_path: Path) -> None:
+    rows = {
+        scenario: [
+            line
+            for line in run_live(fake_upstream, scenario, tmp_path / scenario).report.splitlines()
+            if "| `$" in line
+        ]
+        for scenario in ("null-field", "new-enum-value", "missing-field")
+    }
+    assert rows["null-field"][0] == (
+        "| useapi getDreaminaAccount | success | 200 | `$.credits.total` | conformance | number | null "
+        "| `nullable-added` (breaking: major bump) |"
+    )
+    assert rows["null-field"][1] == (
+        "| useapi getDreaminaAccount | success | 200 | `$.credits.total` | sdk "
+        "| an answer the SDK reads (sync and async) | ResponseValidationError: expected number, got null |  |"
+    )
+    assert rows["new-enum-value"] == [
+        '| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "free", "starter", "plus", '
+        '"member", "unknown" | a string (6 characters) | `enum-value-added` (compatible: minor bump) |'
+    ]
+    assert (
+        "| `$.creditsExtra` | conformance | a required field | missing | `field-made-optional`"
+        in rows["missing-field"][0]
+    )
+
+
+def test_429_with_retry_after_is_waited_out(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "retry-after", tmp_path)
+    flow = [seen for seen in run.seen if seen.path == "/v1/flowmusic/accounts/flo.martin%40mailbox.example.net"]
+    assert len(flow) == 2
+    assert flow[1].at - flow[0].at >= 0.95  # Retry-After: 1
+    assert run.exit_code == 0
+
+
+def test_503_is_retried_by_the_sdk_before_it_is_reported(
+    fake_upstream: Fake, tmp_path: Path, sleeps: list[float]
+) -> None:
+    run = run_live(fake_upstream, "status-503", tmp_path)
+    account = [seen for seen in run.seen if seen.path == "/v2/account" and seen.authorized]
+    assert len(account) == 3 and len(sleeps) == 2  # the SDK's two retries, with its backoff
+    assert "15 GET requests sent, retries included" in run.report
+
+
+def test_the_rate_limit_spaces_every_request_on_the_wire_retries_included(
+    fake_upstream: Fake, tmp_path: Path, sleeps: list[float]
+) -> None:
+    run = run_live(fake_upstream, "flaky", tmp_path, LIVE_RATE="40")  # 25 ms apart; 503 once, retried
+    assert run.exit_code == 0 and len(sleeps) == 1  # the retry's own backoff was not slept
+    arrivals = [seen.at for seen in run.seen]
+    assert len(arrivals) == 14
+    # The limiter lets request k go 25 ms times k after the first. The server sees each a little
+    # later, by however long its thread took to be scheduled (the first one too): 15 ms of slack.
+    # Unlimited, the 14 requests come about 10 ms apart (each is judged before the next): the
+    # last would be 200 ms early.
+    late = [arrivals[k] - arrivals[0] - 0.025 * k for k in range(len(arrivals))]
+    assert min(late) >= -0.015, late
+    assert "14 GET requests sent, retries included, at most 40 a second" in run.report
+
+
+def test_only_get_requests_are_sent(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "faithful", tmp_path)
+    assert {seen.method for seen in run.seen} == {"GET"}
+    assert len(run.seen) == 13
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_host_that_does_not_answer_fails_its_operations(
+    fake_upstream: Fake, tmp_path: Path, sleeps: list[float]
+) -> None:
+    run = run_live(fake_upstream, "faithful", tmp_path, IMAGINEPRO_BASE_URL=f"http://127.0.0.1:{_closed_port()}")
+    assert run.exit_code == 1
+    assert run.findings == {
+        ("failure", "imaginepro getAccountInfo", "success", "-", "$", "wire"),
+        ("failure", "imaginepro getAccountInfo", "wrong-token", "-", "$", "wire"),
+    }
+    assert "| wire | an answer | no answer: could not connect (ConnectError) |" in run.report
+    assert len(sleeps) == 4  # each call retried twice, as the SDK does
+    assert _results(run.report)["useapi getAccount"] == "conforms"
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_no_token_at_all_exits_2_naming_the_variables(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "faithful", tmp_path, USEAPI_TOKEN="", IMAGINEPRO_TOKEN="")
+    assert run.exit_code == 2
+    assert run.stderr == "contract-live: no token is set: set USEAPI_TOKEN or IMAGINEPRO_TOKEN (or both)\n"
+    assert run.stdout == "" and run.seen == [] and not (tmp_path / "report.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("USEAPI_BASE_URL", "api.useapi.net", "USEAPI_BASE_URL must be an http:// or https:// URL with a host"),
+        (
+            "IMAGINEPRO_BASE_URL",
+            "ftp://127.0.0.1/x",
+            "IMAGINEPRO_BASE_URL must be an http:// or https:// URL with a host",
+        ),
+        (
+            "USEAPI_BASE_URL",
+            "https://me:pa55word@127.0.0.1",
+            "USEAPI_BASE_URL must not hold credentials: the token goes in USEAPI_TOKEN",
+        ),
+        ("LIVE_RATE", "fast", "LIVE_RATE must be a positive number (requests per second)"),
+        ("LIVE_RATE", "0", "LIVE_RATE must be a positive number (requests per second)"),
+        ("LIVE_RATE", "inf", "LIVE_RATE must be a positive number (requests per second)"),
+        ("LIVE_TIMEOUT", "-1", "LIVE_TIMEOUT must be a positive number (seconds per request)"),
+        (
+            "USEAPI_TOKEN",
+            "user:7301-q9ZfakeUpstreamToken\n",
+            "USEAPI_TOKEN: the token has a control character (such as a newline read from a file) or a non-ASCII "
+            "character, so it cannot be sent in a header",
+        ),
+    ],
+)
+def test_a_malformed_variable_exits_2_in_one_line_naming_it(
+    fake_upstream: Fake, tmp_path: Path, variable: str, value: str, message: str
+) -> None:
+    run = run_live(fake_upstream, "faithful", tmp_path, **{variable: value})
+    assert (run.exit_code, run.stderr, run.stdout) == (2, f"contract-live: {message}\n", "")
+    assert run.seen == []
+
+
+def test_an_unwritable_live_out_exits_2(fake_upstream: Fake, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    run = run_live(fake_upstream, "faithful", tmp_path / "file" / "out")
+    assert run.exit_code == 2 and run.stderr.startswith("contract-live: LIVE_OUT cannot be created: ")
+    assert run.seen == []
+
+
+def test_a_host_without_its_token_is_skipped_and_named(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "faithful", tmp_path, run="no-token", IMAGINEPRO_TOKEN="")
+    assert run.exit_code == 0
+    assert _results(run.report)["imaginepro getAccountInfo"] == "skipped"
+    reason = f"IMAGINEPRO_TOKEN is not set: set it to check {fake_upstream[1]}/faithful/no-token"
+    assert f"| skipped | {reason} |" in run.report
+    assert "| imaginepro | " in run.report and "not set: set `IMAGINEPRO_TOKEN` to check it |" in run.report
+    assert all(seen.path.startswith(("/v1/", "/v2/")) for seen in run.seen)
+    skipped = ElementTree.parse(tmp_path / "junit.xml").getroot().findall(".//skipped")
+    assert [element.get("message") for element in skipped] == [reason]
+
+
+def test_an_operation_whose_account_is_not_set_is_skipped_and_named(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "faithful", tmp_path, USEAPI_PIXVERSE_EMAIL="")
+    assert run.exit_code == 0
+    assert _results(run.report)["useapi getPixverseFeatures"] == "skipped"
+    assert "| skipped | USEAPI_PIXVERSE_EMAIL is not set: set it to the account to check |" in run.report
+    assert not any(seen.path.startswith("/v2/pixverse/") for seen in run.seen)
+
+
+def test_several_accounts_each_get_their_success_call(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(
+        fake_upstream,
+        "faithful",
+        tmp_path,
+        USEAPI_FLOWMUSIC_EMAIL="flo.martin@mailbox.example.net, someone.else@mailbox.example.net",
+    )
+    assert run.exit_code == 1
+    assert run.findings == {("failure", "useapi getFlowMusicAccount", "success-2", "404", "$", "call")}
+    assert (
+        "| success-2 | 404 | `$` | call | 200, the answer to the configured account (USEAPI_FLOWMUSIC_EMAIL #2) | 404 |"
+        in run.report
+    )
+
+
+def test_junit_has_a_case_per_operation_and_call(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "null-field", tmp_path)
+    suites = ElementTree.parse(tmp_path / "junit.xml").getroot()
+    cases = {(case.get("classname"), case.get("name")): case for case in suites.iter("testcase")}
+    assert len(cases) == 13
+    failed = cases[("useapi.getDreaminaAccount", "success")].find("failure")
+    assert failed is not None and failed.text == (
+        "conformance: $.credits.total: expected number, got null\n"
+        "sdk: $.credits.total: expected an answer the SDK reads (sync and async), "
+        "got ResponseValidationError: expected number, got null"
+    )
+    assert [s.get("failures") for s in suites.findall("testsuite")] == ["1", "0"]
+    assert run.exit_code == 1
+
+
+@pytest.mark.parametrize("scenario", ["faithful", "null-field", "not-json", "timeout", "status-596"])
+def test_no_token_reaches_an_output_log_line_or_exception_and_no_account_an_output(
+    fake_upstream: Fake, tmp_path: Path, scenario: str, caplog: pytest.LogCaptureFixture, sleeps: list[float]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    down = f"http://127.0.0.1:{_closed_port()}"  # a connection error too: its exception must not carry them
+    run = run_live(fake_upstream, scenario, tmp_path, LIVE_TIMEOUT="0.2", IMAGINEPRO_BASE_URL=down)
+    logged = "\n".join(
+        record.getMessage() + (logging.Formatter().formatException(record.exc_info) if record.exc_info else "")
+        for record in caplog.records
+    )
+    assert caplog.records  # httpx logs every request: the check below looks at something
+    for token in TOKENS.values():  # httpx logs URLs (an account's address), never a header
+        assert token not in logged
+    addresses = [*ACCOUNTS.values(), *(account.rpartition(":")[2] for account in ACCOUNTS.values())]
+    outputs = {"stdout": run.stdout, "stderr": run.stderr, **run.files()}
+    for name, text in outputs.items():
+        for secret in [*TOKENS.values(), *addresses]:
+            assert secret not in text, f"{name} holds {secret!r}"
+        assert next(scan(text, name), None) is None, name
+
+
+def test_summary_marks_the_drifted_operations_for_the_workflow(
+    fake_upstream: Fake, tmp_path: Path, sleeps: list[float]
+) -> None:
+    down = f"http://127.0.0.1:{_closed_port()}"
+    run_live(fake_upstream, "new-enum-value", tmp_path, IMAGINEPRO_BASE_URL=down)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["exit_code"] == 1
+    assert {(op["operation"], op["result"], op["drifted"]) for op in summary["operations"]} == {
+        ("getAccount", "conforms", False),
+        ("getDreaminaAccount", "conforms", False),
+        ("getPixverseFeatures", "conforms", False),
+        ("getFlowMusicAccount", "drift", True),
+        ("getAccountInfo", "failed", False),  # a host down is a failed run, not a drifted contract
+    }
+
+
+def test_a_recording_that_still_holds_a_secret_is_not_written(fake_upstream: Fake, tmp_path: Path) -> None:
+    run = run_live(fake_upstream, "numeric-token", tmp_path)
+    assert run.exit_code == 1
+    assert run.findings == {
+        ("warning", "useapi getAccount", "success", "200", "$.api_token", "completeness"),
+        ("failure", "useapi getAccount", "success", "200", "$", "recorder"),
+    }
+    assert (
+        "| recorder | a recording with no secret | api_token not REDACTED, left after sanitizing: not written |"
+        in run.report
+    )
+    assert not (tmp_path / "recordings/useapi/getAccount/200-live-2026-01-02.yaml").exists()
+    assert (tmp_path / "recordings/useapi/getAccount/401-live-2026-01-02.yaml").exists()
+
+
+def test_an_operation_that_is_not_a_get_is_never_called(fake_upstream: Fake) -> None:
+    config = live_config.read(environment(fake_upstream[1], "faithful", "plan"))
+    get_account = next(op for op in sdk_calls.operations("useapi") if op.operation_id == "getAccount")
+    post = dataclasses.replace(get_account, method="post")
+    assert live._calls(config, config.hosts["useapi"], post) == "a POST: the live run sends GET requests only"
+    calls = live._calls(config, config.hosts["useapi"], get_account)
+    assert not isinstance(calls, str) and [call.name for call in calls] == ["success", "wrong-token"]

@@ -1,0 +1,197 @@
+"""Timeouts and retries of both SDKs, sync and async.
+
+Timeouts are finite by default and overridable per client; a stalled server on 127.0.0.1
+makes a call fail fast. Retries are on by default: at most 2, on connect errors and on 429,
+502, 503 and 504, with jittered exponential backoff and Retry-After honoured up to a cap.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the same in both SDKs
+
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
+from scripts.replay.app import ReplayApp
+from scripts.replay.serve import serving
+from tests.support.sdk_calls import MODES, json_response
+from tests.support.upstream_mock import mock_upstream
+
+DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
+IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]
+
+
+@pytest.fixture(params=[DREAMINA, IMAGINEPRO], ids=lambda call: call.id)
+def call(request: pytest.FixtureRequest) -> OperationCall:
+    """One operation per SDK: every call of a package goes through the same transport."""
+    return request.param  # type: ignore[no-any-return]
+
+
+def ok(call: OperationCall) -> httpx.Response:
+    return json_response(200, call.recording.body_text)
+
+
+# --- timeouts --------------------------------------------------------------------------------
+
+
+def test_default_timeout_is_finite(call: OperationCall) -> None:
+    client = call.client()
+    default = call.package_module("_constants").DEFAULT_TIMEOUT
+    for timeout in (client.get_httpx_client().timeout, client.get_async_httpx_client().timeout):
+        assert timeout == default
+        assert None not in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+
+
+def test_timeout_is_overridable_per_client(call: OperationCall) -> None:
+    assert call.client(timeout=5.0).get_httpx_client().timeout == httpx.Timeout(5.0)
+    custom = httpx.Timeout(2.0, connect=1.0)
+    assert call.client(timeout=custom).get_async_httpx_client().timeout == custom
+    assert call.client().with_timeout(7.5).get_httpx_client().timeout == httpx.Timeout(7.5)
+    default = call.package_module("_constants").DEFAULT_TIMEOUT
+    assert call.client().get_httpx_client().timeout == default, "default changed"
+
+
+@pytest.fixture(scope="module")
+def stalled_server() -> Iterator[str]:
+    with serving(ReplayApp(latency=5.0), wait_for_stop=False) as base_url:
+        yield base_url
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_stalled_server_times_out_without_retrying(stalled_server: str, mode: str) -> None:
+    client = DREAMINA.client(base_url=stalled_server, timeout=httpx.Timeout(0.2, connect=1.0))
+    started = time.monotonic()
+    with pytest.raises(httpx.ReadTimeout):
+        await DREAMINA.run(client, mode)
+    assert time.monotonic() - started < 1.5, "a read timeout must not be retried"
+
+
+# --- retries ---------------------------------------------------------------------------------
+
+
+def test_default_retry_policy(call: OperationCall) -> None:
+    retry = call.package_module("client").default_retry()
+    defaults = call.package_module("_constants")
+    assert retry.total == defaults.DEFAULT_MAX_RETRIES
+    assert set(retry.status_forcelist) == set(defaults.RETRY_STATUSES)
+    assert set(retry.retryable_exceptions) == set(defaults.RETRY_EXCEPTIONS)
+    assert retry.respect_retry_after_header and retry.max_backoff_wait == defaults.MAX_RETRY_WAIT
+    assert retry.backoff_factor > 0 and retry.backoff_jitter == 1.0
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("status", [429, 502, 503, 504])
+async def test_retryable_status_is_retried(call: OperationCall, mode: str, status: int, sleeps: list[float]) -> None:
+    with mock_upstream() as router:
+        route = router.route().mock(side_effect=[json_response(status, '{"error": "busy"}'), ok(call)])
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 2
+    assert response.status_code == 200 and response.parsed is not None
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_at_most_two_retries_then_the_last_answer(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    with mock_upstream() as router:
+        route = router.route().mock(return_value=json_response(503, "<html>down</html>", "text/html"))
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 1 + DEFAULT_MAX_RETRIES
+    assert response.status_code == 503 and response.parsed is None
+    assert len(sleeps) == DEFAULT_MAX_RETRIES
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("status", [400, 401, 404, 500, 596])
+async def test_other_statuses_are_not_retried(call: OperationCall, mode: str, status: int) -> None:
+    with mock_upstream() as router:
+        answer = json_response(status, '{"error": "no", "message": "no", "statusCode": 1}')
+        route = router.route().mock(return_value=answer)
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 1
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_connect_errors_are_retried(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    failure = httpx.ConnectError("connection refused")
+    with mock_upstream() as router:
+        route = router.route().mock(side_effect=[failure, httpx.ConnectTimeout("slow"), ok(call)])
+        response = await call.run(call.client(), mode)
+    assert route.call_count == 3
+    assert response.parsed is not None
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_connect_error_surfaces_once_retries_are_spent(
+    call: OperationCall, mode: str, sleeps: list[float]
+) -> None:
+    with mock_upstream() as router:
+        route = router.route().mock(side_effect=httpx.ConnectError("connection refused"))
+        with pytest.raises(httpx.ConnectError):
+            await call.run(call.client(), mode)
+    assert route.call_count == 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("retry_after", "expected_wait"), [("3", 3.0), ("3600", MAX_RETRY_WAIT)])
+async def test_retry_after_is_honoured_up_to_the_cap(
+    call: OperationCall, mode: str, retry_after: str, expected_wait: float, sleeps: list[float]
+) -> None:
+    busy = json_response(429, '{"error": "all accounts busy"}', **{"retry-after": retry_after})
+    with mock_upstream() as router:
+        router.route().mock(side_effect=[busy, ok(call)])
+        response = await call.run(call.client(), mode)
+    assert response.status_code == 200
+    assert sleeps == [expected_wait]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_backoff_doubles_with_full_jitter(
+    call: OperationCall, mode: str, sleeps: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx_retries.retry
+
+    jitter_ranges: list[tuple[float, float]] = []
+
+    def highest(low: float, high: float) -> float:  # the jitter factor's upper end, recorded
+        jitter_ranges.append((low, high))
+        return high
+
+    monkeypatch.setattr(httpx_retries.retry, "random", SimpleNamespace(uniform=highest))
+    down = json_response(503, "down", "text/plain")
+    with mock_upstream() as router:
+        router.route().mock(side_effect=[down, down, ok(call)])
+        response = await call.run(call.client(), mode)
+    assert response.status_code == 200
+    assert sleeps == [0.5, 1.0], "the longest waits before the first and the second retry"
+    assert jitter_ranges == [(0.0, 1.0), (0.0, 1.0)], "full jitter: each wait is scaled by a random factor in [0, 1]"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_retries_can_be_turned_off_or_changed(call: OperationCall, mode: str, sleeps: list[float]) -> None:
+    from httpx_retries import Retry
+
+    with mock_upstream() as router:
+        route = router.route().mock(return_value=json_response(503, "down", "text/plain"))
+        await call.run(call.client(retry=None), mode)
+        assert route.call_count == 1
+        await call.run(call.client(retry=Retry(total=4, status_forcelist=[503])), mode)
+        assert route.call_count == 1 + 5
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_transport_given_in_httpx_args_is_retried_too(
+    call: OperationCall, mode: str, sleeps: list[float]
+) -> None:
+    answers = iter([json_response(502, "bad gateway", "text/plain"), ok(call)])
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return next(answers)
+
+    response = await call.run(call.client(httpx_args={"transport": httpx.MockTransport(handler)}), mode)
+    assert len(seen) == 2 and response.status_code == 200
