@@ -28,7 +28,7 @@ from useapi_client._constants import DEFAULT_MAX_RETRIES  # the same in both SDK
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
 from tests.support.raw_server import DROP, RESET, RawServer, http_answer
-from tests.support.sdk_calls import TRANSPORTS, transport_options
+from tests.support.sdk_calls import TRANSPORTS, call_on, run_and_close, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]
@@ -41,24 +41,6 @@ def always(answer: bytes) -> Callable[[bytes], bytes]:
 
 def ok(body: bytes = BODY, *extra_headers: str) -> bytes:
     return http_answer("200 OK", body, *extra_headers, content_type="application/json")
-
-
-async def call_on(
-    server: RawServer, transport: str, answer: Callable[[bytes], bytes], call: OperationCall = DREAMINA, **options: Any
-) -> Any:
-    server.answer = answer
-    server.requests.clear()
-    client = call.client(base_url=server.base_url, timeout=5.0, **transport_options(transport), **options)
-    return await run_and_close(client, transport, call)
-
-
-async def run_and_close(client: Any, transport: str, call: OperationCall = DREAMINA) -> Any:
-    """One call, then close the async client: an aiohttp session left open warns when collected."""
-    try:
-        return await call.run(client, transport)
-    finally:
-        if transport != "sync":
-            await client.get_async_httpx_client().aclose()
 
 
 def assert_clean(error: BaseException) -> None:

@@ -6,6 +6,7 @@ request headers), and header limits match h11's.
 """
 
 import asyncio
+import base64
 import ssl
 from collections.abc import AsyncIterator, Callable
 
@@ -97,6 +98,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._ssl = httpx.create_ssl_context(verify=verify)
         self._limits = limits
         self._proxy = proxy
+        self._proxy_headers = None if proxy is None else dict(proxy.headers)
+        # httpx.Proxy keeps a URL's credentials in .raw_auth from httpx 0.26 on, in its headers before.
+        credentials = getattr(proxy, "raw_auth", None)
+        if self._proxy_headers is not None and credentials and "proxy-authorization" not in proxy.headers:
+            self._proxy_headers["Proxy-Authorization"] = "Basic " + base64.b64encode(b":".join(credentials)).decode()
         self._session: aiohttp.ClientSession | None = None
         self._turns = asyncio.Semaphore(limits.max_connections) if limits.max_connections else None
 
@@ -147,17 +153,20 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         timeout = request.extensions.get("timeout", {})
         release = await self._take_turn(request, timeout.get("pool"))
         proxy = self._proxy
+        headers = list(request.headers.multi_items())
+        if self._proxy_headers and request.url.scheme == "http":  # aiohttp sends proxy_headers in a CONNECT only
+            headers += list(self._proxy_headers.items())
         failure = None
         try:
             response = await self._session.request(
                 request.method,
                 # encoded=True: the path goes out as httpx percent-encoded it; yarl would re-normalise it.
                 yarl.URL(str(request.url), encoded=True),
-                headers=list(request.headers.multi_items()),
+                headers=headers,
                 data=await request.aread() or None,
                 allow_redirects=False,
                 proxy=None if proxy is None else str(proxy.url),
-                proxy_headers=None if proxy is None else list(proxy.headers.multi_items()),
+                proxy_headers=self._proxy_headers,
                 timeout=aiohttp.ClientTimeout(
                     total=None,
                     connect=timeout.get("connect"),  # the pool wait is _take_turn's
