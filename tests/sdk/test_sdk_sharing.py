@@ -63,13 +63,17 @@ def test_sixteen_threads_first_calls_build_one_httpx_client(
 def test_a_client_works_across_event_loops(
     raw_server: RawServer, transport: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A module-level client, a Celery task, a session fixture: one client, a new loop each time."""
+    """A module-level client, a Celery task, a session fixture: one client, a new loop each time,
+    and a connection the old loop left open."""
     raw_server.answer = lambda request: KEEP_ALIVE
-    client = DREAMINA.client(base_url=raw_server.base_url, **transport_options(transport))
-    for _ in range(3):
-        response = asyncio.run(DREAMINA.acall(client))
-        assert response.status_code == 200 and response.parsed is not None
-    asyncio.run(client.get_async_httpx_client().aclose())
+    raw_server.keep_alive = True
+    try:
+        for _ in range(3):
+            response = asyncio.run(DREAMINA.acall(client))
+            assert response.status_code == 200 and response.parsed is not None
+        asyncio.run(client.get_async_httpx_client().aclose())
+    finally:
+        raw_server.keep_alive = False
     gc.collect()
     complaints = [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
     assert not [message for message in complaints if "Unclosed" in message], complaints

@@ -4,7 +4,7 @@ The test sets `answer`, a function from the request's bytes (head and body) to t
 send back, to RESET (a TCP reset) or DROP (close without a word), or to a Drip (bytes sent a
 few at a time, for a server that never quite stops answering). Every request is recorded
 as received, byte for byte. One connection per request: the server closes it after answering
-(well-formed answers say `connection: close`, so no client reuses it).
+(well-formed answers say `connection: close`, so no client reuses it), unless `keep_alive` is set.
 The server stops when its `with` block ends; its threads are daemons.
 """
 
@@ -52,6 +52,7 @@ def http_answer(status: str, body: bytes = b"", *lines: str, **headers: str) -> 
 class RawServer:
     def __init__(self) -> None:
         self.requests: list[bytes] = []
+        self.keep_alive = False  # True: a connection stays open for the next request, until the client closes it
         self.answer: Answer = lambda request: http_answer("200 OK", b"{}", content_type="application/json")
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.05)
@@ -84,26 +85,35 @@ class RawServer:
     def _serve(self, connection: socket.socket) -> None:
         with connection:
             connection.settimeout(5)
-            request = b""
-            try:
-                while b"\r\n\r\n" not in request:
-                    chunk = connection.recv(65536)
-                    if not chunk:
-                        return
-                    request += chunk
-            except OSError:
-                return
-            self.requests.append(request)
-            reply = self.answer(request)
-            if isinstance(reply, Drip):
-                self._drip(connection, reply)
-            elif reply == RESET:
-                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            elif reply != DROP:
-                try:
-                    connection.sendall(reply)
-                except OSError:  # the client gave up first (the size cap stops reading)
-                    return
+            while self._answer_one(connection) and self.keep_alive:
+                pass
+
+    def _answer_one(self, connection: socket.socket) -> bool:
+        """Read one request and answer it; False once the connection is done with."""
+        request = b""
+        try:
+            while b"\r\n\r\n" not in request:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return False
+                request += chunk
+        except OSError:
+            return False
+        self.requests.append(request)
+        reply = self.answer(request)
+        if isinstance(reply, Drip):
+            self._drip(connection, reply)
+            return False
+        if reply == RESET:
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            return False
+        if reply == DROP:
+            return False
+        try:
+            connection.sendall(reply)
+        except OSError:  # the client gave up first (the size cap stops reading)
+            return False
+        return True
 
     def _drip(self, connection: socket.socket, drip: Drip) -> None:
         try:
