@@ -82,7 +82,9 @@ async def test_a_slow_answer_is_cut_at_the_deadline_not_the_read_timeout(raw_ser
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
-async def test_waiting_for_a_pooled_connection_is_pool_timeout_everywhere(raw_server: RawServer, transport: str) -> None:
+async def test_waiting_for_a_pooled_connection_is_pool_timeout_everywhere(
+    raw_server: RawServer, transport: str
+) -> None:
     """One connection allowed; a first call holds it for 1.5 s; the second waits 0.3 s for it."""
 
     def slow_first(request: bytes) -> bytes:

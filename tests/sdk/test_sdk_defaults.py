@@ -46,10 +46,11 @@ def quotes(defaults: ModuleType) -> list[str]:
     """How the READMEs state each default."""
     timeout: httpx.Timeout = defaults.DEFAULT_TIMEOUT
     *others, last = defaults.RETRY_STATUSES
+    factor = defaults.DEADLINE_READ_TIMEOUTS
     return [
         f"{timeout.read:g} s to read",
         f"{timeout.connect:g} s to connect",
-        f"{defaults.DEADLINE_READ_TIMEOUTS} times the read timeout ({defaults.DEADLINE_READ_TIMEOUTS * timeout.read:g} s",
+        f"{factor} times the read timeout ({factor * timeout.read:g} s",
         f"at most {defaults.DEFAULT_MAX_RETRIES} retries",
         f"{', '.join(map(str, others))} and {last}",
         f"up to {defaults.RETRY_BACKOFF_FACTOR * 2:g} s, then up to {defaults.RETRY_BACKOFF_FACTOR * 4:g} s",

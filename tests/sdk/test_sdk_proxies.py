@@ -72,7 +72,15 @@ async def test_environment_proxies_are_honoured(
         ({}, {"proxy": "proxy"}, True),
         ({}, {"httpx_args": {"proxy": "proxy"}}, True),
     ],
-    ids=["https-only", "no-proxy", "no-proxy-list", "trust-env-off", "argument-over-environment", "argument", "httpx-args"],
+    ids=[
+        "https-only",
+        "no-proxy",
+        "no-proxy-list",
+        "trust-env-off",
+        "argument-over-environment",
+        "argument",
+        "httpx-args",
+    ],
 )
 async def test_which_requests_go_through_the_proxy(
     raw_server: RawServer,
@@ -95,14 +103,20 @@ async def test_which_requests_go_through_the_proxy(
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
-async def test_proxy_credentials_go_to_the_proxy_only(raw_server: RawServer, proxy: ForwardProxy, transport: str) -> None:
+async def test_proxy_credentials_go_to_the_proxy_only(
+    raw_server: RawServer, proxy: ForwardProxy, transport: str
+) -> None:
     with_credentials = proxy.url.replace("http://", "http://user:proxy-secret@")
     client = DREAMINA.client(base_url=raw_server.base_url, proxy=with_credentials, **transport_options(transport))
     assert "proxy-secret" not in repr(client)
     raw_server.answer = lambda request: OK
     raw_server.requests.clear()
     await run_and_close(client, transport)
-    credentials = [line.split(b":", 1)[1].strip() for line in proxy.requests[0].split(b"\r\n") if line.lower().startswith(b"proxy-authorization:")]
+    credentials = [
+        line.split(b":", 1)[1].strip()
+        for line in proxy.requests[0].split(b"\r\n")
+        if line.lower().startswith(b"proxy-authorization:")
+    ]
     assert credentials == [b"Basic dXNlcjpwcm94eS1zZWNyZXQ="]
     assert b"proxy-" not in raw_server.requests[0].lower()
 

@@ -25,7 +25,9 @@ from tests.support.sdk_calls import TRANSPORTS, run_and_close, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 BODY = DREAMINA.recording.body_text.encode()
-KEEP_ALIVE = http_answer("200 OK", BODY, content_type="application/json").replace(b"connection: close", b"connection: keep-alive")
+KEEP_ALIVE = http_answer("200 OK", BODY, content_type="application/json").replace(
+    b"connection: close", b"connection: keep-alive"
+)
 
 
 def test_sixteen_threads_first_calls_build_one_httpx_client(
@@ -66,6 +68,7 @@ def test_a_client_works_across_event_loops(
     """A module-level client, a Celery task, a session fixture: one client, a new loop each time,
     and a connection the old loop left open."""
     raw_server.answer = lambda request: KEEP_ALIVE
+    client = DREAMINA.client(base_url=raw_server.base_url, **transport_options(transport))
     raw_server.keep_alive = True
     try:
         for _ in range(3):

@@ -121,9 +121,13 @@ SCENARIOS: dict[str, Scenario] = {
     "reset-after-the-request": always(RESET, outcome="ReadError"),
     "malformed-status-line": always(b"HTTP/1.1 2OO OK\r\ncontent-length: 0\r\n\r\n", outcome=WIRE),
     "status-line-000": always(b"HTTP/1.1 000 OK\r\ncontent-length: 2\r\n\r\n{}", outcome=WIRE),
-    "status-101-never-asked-for": always(head("101 Switching Protocols", "upgrade: h2c", "connection: upgrade"), outcome=WIRE),
+    "status-101-never-asked-for": always(
+        head("101 Switching Protocols", "upgrade: h2c", "connection: upgrade"), outcome=WIRE
+    ),
     "http-0.9-reply": always(BODY, outcome=WIRE),
-    "a-300-KB-header": always(b"HTTP/1.1 200 OK\r\nx-big: " + b"a" * 300_000 + b"\r\ncontent-length: 2\r\n\r\n{}", outcome=WIRE),
+    "a-300-KB-header": always(
+        b"HTTP/1.1 200 OK\r\nx-big: " + b"a" * 300_000 + b"\r\ncontent-length: 2\r\n\r\n{}", outcome=WIRE
+    ),
     "body-shorter-than-content-length": always(
         head("200 OK", "content-type: application/json", "content-length: 10") + b"{}", outcome=WIRE
     ),
@@ -143,7 +147,9 @@ SCENARIOS: dict[str, Scenario] = {
     "gzip-body": always(ok(gzip.compress(BODY), "content-encoding: gzip"), outcome=PARSED),
     "raw-deflate-body": always(ok(zlib.compress(BODY, wbits=-15), "content-encoding: deflate"), outcome=PARSED),
     # bodies: compression and the size cap
-    "corrupt-gzip": always(ok(gzip.compress(BODY)[:12] + b"\xff" * 40, "content-encoding: gzip"), outcome="DecodingError"),
+    "corrupt-gzip": always(
+        ok(gzip.compress(BODY)[:12] + b"\xff" * 40, "content-encoding: gzip"), outcome="DecodingError"
+    ),
     "gzip-bomb": always(ok(gzip_bomb(), "content-encoding: gzip"), outcome="ResponseTooLargeError"),
     "content-length-past-the-cap": always(ok(PADDED), outcome="ResponseTooLargeError", options=CAP),
     "close-delimited-past-the-cap": always(
@@ -162,20 +168,26 @@ SCENARIOS: dict[str, Scenario] = {
         outcome="503 NoneType",
         options={"deadline": 5.0},
     ),
-    "596-undocumented": always(http_answer("596 Session Broke", b"broken", content_type="text/plain"), outcome="596 NoneType"),
+    "596-undocumented": always(
+        http_answer("596 Session Broke", b"broken", content_type="text/plain"), outcome="596 NoneType"
+    ),
     "596-raising": always(
-        http_answer("596 Session Broke", b"broken"), outcome="UnexpectedStatus", options={"raise_on_unexpected_status": True}
+        http_answer("596 Session Broke", b"broken"),
+        outcome="UnexpectedStatus",
+        options={"raise_on_unexpected_status": True},
     ),
     # bodies the contract refuses
     "html-served-for-json": always(
-        http_answer("200 OK", b"<html>jane@example.com</html>", content_type="text/html"), outcome="ResponseValidationError"
+        http_answer("200 OK", b"<html>jane@example.com</html>", content_type="text/html"),
+        outcome="ResponseValidationError",
     ),
     "integer-of-4000-digits-in-a-float-field": always(
         with_body(DREAMINA.recording.body_text.replace('"total": 24065', '"total": ' + "9" * 4000)),
         outcome="ResponseValidationError",
     ),
     "nan-in-the-body": always(
-        with_body(DREAMINA.recording.body_text.replace('"total": 24065', '"total": NaN')), outcome="ResponseValidationError"
+        with_body(DREAMINA.recording.body_text.replace('"total": 24065', '"total": NaN')),
+        outcome="ResponseValidationError",
     ),
     # time: per-step timeouts and the call's deadline
     "stalled-answer": always(stalled, outcome="ReadTimeout", options={"timeout": httpx.Timeout(0.3)}, at_most=1.2),
@@ -282,7 +294,7 @@ SPLITS: dict[str, tuple[bytes, dict[str, str]]] = {
     ),
     "data-after-connection-close": (
         http_answer("400 Bad Request", b'{"error": "jane@example.com"}', content_type="application/json") + b"more",
-        {"sync": "400 NoneType", "async": "400 NoneType", "aiohttp": WIRE}  # 400 is not in the spec,
+        {"sync": "400 NoneType", "async": "400 NoneType", "aiohttp": WIRE},  # 400 is not in the spec,
     ),
 }
 

@@ -26,7 +26,7 @@ import httpx
 import pytest
 from useapi_client._constants import DEFAULT_MAX_RETRIES  # the same in both SDKs
 
-from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
 from tests.support.raw_server import DROP, RESET, RawServer, http_answer
 from tests.support.sdk_calls import TRANSPORTS, call_on, run_and_close, transport_options
 

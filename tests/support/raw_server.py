@@ -13,7 +13,6 @@ from __future__ import annotations
 import socket
 import struct
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -21,7 +20,6 @@ from typing import Self
 
 RESET = b"<reset>"
 DROP = b"<drop>"
-
 
 
 @dataclass(frozen=True)
