@@ -105,7 +105,7 @@ def always(answer: bytes | Drip | Callable[[bytes], bytes], **fields: Any) -> Sc
 
 
 def sequence(*answers: bytes, **fields: Any) -> Scenario:
-    return Scenario(answers=tuple((lambda request, answer=answer: answer) for answer in answers), **fields)
+    return Scenario(answers=tuple(always(answer).answers[0] for answer in answers), **fields)
 
 
 PADDED = json.dumps({**DREAMINA.body, "padding": "x" * 5000}).encode()
