@@ -58,6 +58,7 @@ EXPECTED_OUTPUT = [
     "FlowMusicAccount\n",
     "",
     "{'US:jane@example.com': 24065, 'US:john@example.com': None}\n",
+    "",  # proxies: builds clients, sends nothing
 ]
 
 

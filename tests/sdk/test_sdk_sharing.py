@@ -42,7 +42,7 @@ def test_sixteen_threads_first_calls_build_one_httpx_client(
         built.append(self)
 
     monkeypatch.setattr(httpx.Client, "__init__", slow_build)
-    raw_server.answer = lambda request: KEEP_ALIVE
+    raw_server.answer = lambda request: http_answer("200 OK", BODY, content_type="application/json")
     client = DREAMINA.client(base_url=raw_server.base_url)
     start = threading.Barrier(16)
     statuses: list[int] = []

@@ -99,13 +99,16 @@ class Scenario:
     at_most: float | None = None  # seconds the call may take
 
 
+def constant(answer: bytes | Drip) -> Answer:
+    return lambda request: answer
+
+
 def always(answer: bytes | Drip | Callable[[bytes], bytes], **fields: Any) -> Scenario:
-    function = answer if callable(answer) else (lambda request: answer)
-    return Scenario(answers=(function,), **fields)
+    return Scenario(answers=(answer if callable(answer) else constant(answer),), **fields)
 
 
 def sequence(*answers: bytes, **fields: Any) -> Scenario:
-    return Scenario(answers=tuple(always(answer).answers[0] for answer in answers), **fields)
+    return Scenario(answers=tuple(map(constant, answers)), **fields)
 
 
 PADDED = json.dumps({**DREAMINA.body, "padding": "x" * 5000}).encode()
