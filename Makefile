@@ -19,11 +19,11 @@ SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 # What checks a spec (make lint re-checks every spec when it changes), and what builds an SDK.
 SPEC_CHECKER := scripts/core/specs.py scripts/core/documents.py scripts/core/openapi.py scripts/core/paths.py scripts/review/versioning.py scripts/review/rules.py
 BUILD_INPUTS := scripts/build/generate.py scripts/build/package_metadata.py $(SPEC_CHECKER) uv.lock LICENSE \
-	scripts/build/generator/package.toml scripts/build/generator/pyproject.toml.jinja \
+	scripts/build/generator/package.toml scripts/build/generator/pyproject.toml.jinja README.md \
 	$(wildcard scripts/build/generator/templates/*.jinja scripts/build/generator/extra_modules/*.jinja)
 PORT ?= 8080
 
-.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-hostile bench-live clean
+.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-recipes bench-hostile bench-live clean
 
 # Every target documents itself with a `## ...` comment on its rule line: this lists them all.
 help:
@@ -118,7 +118,7 @@ mock: $(BUILD)/venv.stamp  ## [PORT=8080] serve the replay app for both hosts on
 # --- the live upstream (never part of make test) -----------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.
-contract-live: $(BUILD)/venv.stamp  ## check every operation against the live upstream (README: USEAPI_TOKEN, ...)
+contract-live: $(BUILD)/venv.stamp  ## check every operation against the live upstream (scripts/live/README.md: USEAPI_TOKEN, ...)
 	@$(PYTHON) -m scripts.live.run
 
 balances: $(BUILD)/venv.stamp  ## [ARGS='--json --min N'] every configured account's balance, in one table
@@ -129,6 +129,9 @@ bench: $(BUILD)/venv.stamp $(BUILD)/node.stamp  ## print the build and test timi
 
 bench-sdk: $(BUILD)/venv.stamp  ## print the SDKs' run-time figures: cost per call, parsing, concurrency
 	$(PYTHON) -m scripts.bench.sdk
+
+bench-recipes: $(BUILD)/venv.stamp  ## print the README's testing recipes' time with the retry waits skipped and kept
+	@$(PYTHON) -m scripts.bench.recipes
 
 bench-hostile: $(BUILD)/venv.stamp  ## print how fast each make target refuses each hostile spec or recording
 	$(PYTHON) -m scripts.bench.hostile

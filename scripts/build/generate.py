@@ -4,8 +4,9 @@ For each spec: check it (scripts.core.specs), run openapi-python-client in proce
 spec's config in scripts/build/generator/, format through the config's ruff post-hooks, verify
 that every operationId came out as a module, write pyproject.toml from the spec and
 scripts/build/generator/package.toml (version = info.version), add LICENSE and changelogs/<spec>.md as
-CHANGELOG.md, then mirror the result into generated/: changed files are rewritten, stale files
-removed, unchanged files left alone.
+CHANGELOG.md, append the user guide of the repository's README.md to the package's README, then
+mirror the result into generated/: changed files are rewritten, stale files removed, unchanged
+files left alone.
 
     python -m scripts.build.generate [SPEC_NAME ...]          write generated/
     python -m scripts.build.generate --check [SPEC_NAME ...]  fail if generated/ differs
@@ -21,6 +22,7 @@ import contextlib
 import difflib
 import io
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -41,6 +43,14 @@ TEMPLATE_DIR = CONFIG_DIR / "templates"
 EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
 # Each package's pyproject.toml, rendered over the generator's (which knows no shared metadata).
 PYPROJECT_TEMPLATE = CONFIG_DIR / "pyproject.toml.jinja"
+# The user guide is written once, in the repository's README between these two comments, and
+# each package's README (templates/README.md.jinja) ends with it, after the line GUIDE_PLACE.
+README = ROOT / "README.md"
+GUIDE_START = "<!-- user guide:"
+GUIDE_END = "<!-- end of the user guide -->"
+GUIDE_PLACE = "<!-- the user guide, from the repository's README.md (scripts/build/generate.py) -->"
+# A Markdown link to a file of the repository: relative, so not a URL, an anchor or an address.
+RELATIVE_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)")
 
 
 def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
@@ -70,7 +80,7 @@ def render(target: Target, workdir: Path) -> Path:
     config = Config.from_sources(
         ConfigFile.load_from_path(target.config_path),
         MetaType.UV,
-        document_source=target.spec_path,
+        document_source=generator_document(spec, workdir / f"{target.name}.json"),
         file_encoding="utf-8",
         overwrite=True,
         output_path=project_dir,
@@ -93,7 +103,31 @@ def render(target: Target, workdir: Path) -> Path:
         raise BuildError("\n".join(missing))
     add_extra_modules(target, base_url, project_dir)
     write_project_files(target, spec, project_dir)
+    add_user_guide(project_dir / "README.md")
     return project_dir
+
+
+def generator_document(spec: specs.Spec, path: Path) -> Path:
+    """Write the spec as the generator reads it, to path: each parameter's description copied into
+    its schema, the only place openapi-python-client 0.29.1 takes a parameter's docstring from."""
+    import copy
+    import json
+
+    document = copy.deepcopy(spec.document)
+    parameter_lists = [document.get("components", {}).get("parameters", {}).values()]
+    for path_item in document.get("paths", {}).values():
+        parameter_lists.append(path_item.get("parameters", []))
+        parameter_lists += [
+            operation.get("parameters", []) for operation in path_item.values() if isinstance(operation, dict)
+        ]
+    for parameters in parameter_lists:
+        for parameter in parameters:
+            schema = parameter.get("schema")
+            if isinstance(schema, dict) and "description" in parameter and "description" not in schema:
+                schema["description"] = parameter["description"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, default=str), encoding="utf-8")
+    return path
 
 
 def _jinja(directory: Path) -> Any:
@@ -164,6 +198,26 @@ def write_project_files(target: Target, spec: specs.Spec, project_dir: Path) -> 
         target.changelog.exists()
     ):  # every spec in specs/ has one (tests/review/test_versions.py); a scratch spec need not
         (project_dir / "CHANGELOG.md").write_bytes(target.changelog.read_bytes())
+
+
+def user_guide(readme: Path = README) -> str:
+    """README.md's user guide, its links to repository files made absolute: PyPI shows the
+    package README away from the repository, where a relative link leads nowhere."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(GUIDE_START), text.find(GUIDE_END)
+    if start < 0 or end < start:
+        raise BuildError(f"{display(readme)}: the user guide must sit between {GUIDE_START} ... --> and {GUIDE_END}")
+    guide = text[text.index("\n", start) + 1 : end].strip("\n")
+    tree = package_metadata.metadata().tree
+    return RELATIVE_LINK.sub(lambda link: f"]({tree}/{link.group(1)})", guide) + "\n"
+
+
+def add_user_guide(package_readme: Path) -> None:
+    """Append the user guide after GUIDE_PLACE, the last line the README template writes."""
+    text = package_readme.read_text(encoding="utf-8").rstrip("\n")
+    if not text.endswith(GUIDE_PLACE):
+        raise BuildError(f"{display(TEMPLATE_DIR / 'README.md.jinja')}: must end with the line {GUIDE_PLACE}")
+    package_readme.write_text(f"{text}\n\n{user_guide()}", encoding="utf-8")
 
 
 def _read(path: Path) -> str:

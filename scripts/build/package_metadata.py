@@ -44,8 +44,13 @@ class PackageMetadata:
     def keywords_for(self, spec_name: str) -> list[str]:
         return [*self.keywords, *self.spec_keywords.get(spec_name, ())]
 
+    @property
+    def tree(self) -> str:
+        """The address of the main branch's files: a file's URL is this, a slash and its path."""
+        return f"{self.repository}/blob/main"
+
     def urls(self, spec_name: str, project_name: str) -> dict[str, str]:
-        tree = f"{self.repository}/blob/main"
+        tree = self.tree
         return {
             "Repository": self.repository,
             "Changelog": f"{tree}/changelogs/{spec_name}.md",

@@ -34,9 +34,10 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from scripts.core import recordings
+from scripts.core import openapi, recordings
 from scripts.core.documents import Location, json_path
 from scripts.core.paths import SPECS_DIR, display
+from scripts.core.text import EMAIL
 
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 _schemas: dict[str, OpenApiSchema] = {}
@@ -85,7 +86,7 @@ class Violation:
 def violations(answer: Answer) -> list[Violation]:
     """Every way the answer breaks its operation's contract, as schemathesis' checks see it."""
     operation = _schema(answer.spec_name).find_operation_by_id(answer.operation_id)
-    parameters = recordings.path_parameters(operation.path, answer.path) or {}
+    parameters = openapi.path_parameters(operation.path, answer.path) or {}
     case = operation.Case(path_parameters={k: quote(v, safe="") for k, v in parameters.items()}, query=answer.query)
     request = httpx.Request(answer.method, f"https://recorded.example.com{answer.path}", params=answer.query)
     headers = {"content-type": answer.content_type} if answer.content_type else {}
@@ -154,7 +155,6 @@ def _schema_violations(failure: JsonSchemaError) -> list[Violation]:
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 
 def value_kind(value: Any) -> str:
@@ -181,7 +181,7 @@ def _string_kind(text: str) -> str:
         return "an empty string"
     if _UUID.fullmatch(text):
         return "a UUID string"
-    if _EMAIL.search(text):
+    if EMAIL.search(text):
         return "a string holding an email address"
     if re.fullmatch(r"https?://\S+", text):
         return "a URL string"
@@ -198,7 +198,7 @@ def conformance_problems(recording: recordings.Recording) -> list[str]:
     """Every way the recording breaks its operation's contract, each naming the file and place."""
     shown = display(recording.file)
     operation = _schema(recording.spec_name).find_operation_by_id(recording.operation_id)
-    if recordings.path_parameters(operation.path, recording.path) is None:
+    if openapi.path_parameters(operation.path, recording.path) is None:
         return [f"{shown}: request.path {recording.path} does not fit {operation.path}"]
     answer = Answer(
         recording.spec_name,

@@ -7,9 +7,11 @@ back to itself, is left where it stops. `specs.check` reports those with their p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from scripts.core.documents import Location
 
@@ -31,6 +33,10 @@ class Operation:
     def operation_id(self) -> str | None:
         found = self.node.get("operationId")
         return found if isinstance(found, str) else None
+
+    def path_parameters(self, raw_path: str) -> dict[str, str] | None:
+        """The decoded path parameters of a raw request path, or None when it is not this operation's."""
+        return path_parameters(self.path, raw_path)
 
     @property
     def key(self) -> str:
@@ -192,3 +198,17 @@ def json_type_fits(value: Any, schema: dict[str, Any]) -> bool:
         return True
     names = declared if isinstance(declared, list) else [declared]
     return any(isinstance(value, _JSON_KINDS[name]) for name in names if name in _JSON_KINDS)
+
+
+def path_template_regex(template: str) -> re.Pattern[str]:
+    """Match a raw (percent-encoded) request path against an OpenAPI path template."""
+    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
+    return re.compile(pattern + r"\Z")
+
+
+def path_parameters(template: str, raw_path: str) -> dict[str, str] | None:
+    """The decoded path parameters of raw_path, or None when it does not fit the template."""
+    match = path_template_regex(template).match(raw_path)
+    if match is None:
+        return None
+    return {name: unquote(value) for name, value in match.groupdict().items()}

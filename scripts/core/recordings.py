@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from scripts.core import documents, paths
+from scripts.core.text import is_json_media_type
 
 
 class RecordingError(documents.DocumentError):
@@ -97,7 +97,7 @@ def load(file: Path) -> Recording:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", recording.revised):
         where = data.where(("source", "revised"))
         raise RecordingError([f"{where}: field 'source.revised' must be a YYYY-MM-DD date"])
-    if "json" in recording.content_type:
+    if is_json_media_type(recording.content_type):
         try:
             recording.body  # noqa: B018 - parse now so a broken body is reported with its file
         except json.JSONDecodeError as error:
@@ -114,17 +114,3 @@ def load(file: Path) -> Recording:
 def load_all(directory: Path | None = None) -> list[Recording]:
     """Every recording under directory (default: tests/recordings/)."""
     return [load(file) for file in sorted((directory or paths.RECORDINGS_DIR).glob("*/*/*.yaml"))]
-
-
-def path_template_regex(template: str) -> re.Pattern[str]:
-    """Match a raw (percent-encoded) request path against an OpenAPI path template."""
-    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-    return re.compile(pattern + r"\Z")
-
-
-def path_parameters(template: str, raw_path: str) -> dict[str, str] | None:
-    """The decoded path parameters of raw_path, or None when it does not fit the template."""
-    match = path_template_regex(template).match(raw_path)
-    if match is None:
-        return None
-    return {name: unquote(value) for name, value in match.groupdict().items()}

@@ -12,7 +12,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from scripts.core import recordings, specs
+from scripts.core import openapi, recordings, specs
 from scripts.core.paths import SPECS_DIR
 from scripts.core.targets import operation_module, targets
 
@@ -38,27 +38,26 @@ def python_name(json_name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Operation:
+class Operation(openapi.Operation):
+    """An operation of a spec (the OpenAPI one) with the spec it is in, so its SDK module can be found."""
+
     spec: specs.Spec
-    path: str
-    method: str
-    definition: dict[str, Any]
 
     @property
     def operation_id(self) -> str:
-        return str(self.definition["operationId"])
+        return str(self.node["operationId"])
 
     def module(self) -> ModuleType:
-        return importlib.import_module(operation_module(package_name(self.spec.name), self.definition))
+        return importlib.import_module(operation_module(package_name(self.spec.name), self.node))
 
     def response_schema(self, status: int) -> dict[str, Any]:
-        response = self.definition["responses"][str(status)]
+        response = self.node["responses"][str(status)]
         return dict(response["content"]["application/json"]["schema"])
 
     def sdk_arguments(self, recording: recordings.Recording) -> dict[str, Any]:
         """The keyword arguments that make the SDK send the recorded request."""
         arguments: dict[str, Any] = {}
-        path_values = recordings.path_parameters(self.path, recording.path)
+        path_values = openapi.path_parameters(self.path, recording.path)
         if path_values is None:
             raise ValueError(f"{recording.name}: path {recording.path} does not fit {self.path}")
         arguments.update(path_values)
@@ -69,4 +68,6 @@ class Operation:
 def operations(spec_name: str) -> list[Operation]:
     """Every operation of a spec, in document order."""
     document = spec(spec_name)
-    return [Operation(document, found.path, found.method, found.node) for found in document.operations()]
+    return [
+        Operation(found.path, found.method, found.node, found.path_item, document) for found in document.operations()
+    ]

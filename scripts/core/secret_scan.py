@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from scripts.core.text import EMAIL
+
 PLACEHOLDER = "REDACTED"
 ALLOWED_EMAIL_DOMAIN = "example.com"
 
@@ -21,7 +23,6 @@ PATTERNS = {
     "useapi.net API token": re.compile(r"\buser:\d+-[A-Za-z0-9]{6,}"),
 }
 TOKEN_FIELD = re.compile(r"""["']?(\w*token)["']?\s*:\s*["']?([^"',\s}]+)""", re.IGNORECASE)
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,6 @@ def scan(text: str, source: str) -> Iterator[Finding]:
             if match.group(2) not in (PLACEHOLDER, "null", '""'):
                 yield Finding(source, number, f"{match.group(1)} not {PLACEHOLDER}", match.group(0))
         for match in EMAIL.finditer(line):
-            domain = match.group(1).lower()
+            domain = match["domain"].lower()
             if domain != ALLOWED_EMAIL_DOMAIN and not domain.endswith("." + ALLOWED_EMAIL_DOMAIN):
                 yield Finding(source, number, f"email outside {ALLOWED_EMAIL_DOMAIN}", match.group(0))

@@ -26,6 +26,7 @@ import httpx
 
 from scripts.core import sdk_calls
 from scripts.core.paths import ROOT
+from scripts.core.targets import default_base_url
 
 
 class ConfigError(Exception):
@@ -122,7 +123,7 @@ def _positive(environ: Mapping[str, str], name: str, what: str) -> float | None:
 def _base_url(environ: Mapping[str, str], variables: HostVariables) -> str:
     given = _value(environ, variables.base_url)
     if given is None:
-        return str(sdk_calls.spec(variables.spec_name).document["servers"][0]["url"])
+        return default_base_url(sdk_calls.spec(variables.spec_name))
     try:
         url = httpx.URL(given.strip())
     except httpx.InvalidURL:

@@ -123,7 +123,7 @@ def unnamed_fields(document: dict[str, Any], schema: Any, value: Any) -> Iterato
 
 
 def judge_completeness(answer: conformance.Answer, operation: sdk_calls.Operation) -> list[Finding]:
-    response = operation.definition.get("responses", {}).get(str(answer.status))
+    response = operation.node.get("responses", {}).get(str(answer.status))
     schema = ((response or {}).get("content") or {}).get("application/json", {}).get("schema")
     if schema is None:
         return []

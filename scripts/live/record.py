@@ -6,7 +6,8 @@ within a run, so the recording stays consistent with itself and with its request
 `account` (`US:<email>`) and `email` keep naming the same fake address. Each fake has the type and
 shape of what it replaces, so a sanitized recording still conforms to its operation.
 
-What is replaced, and why, is REPLACEMENTS: the README's table follows it (a test keeps them in step).
+What is replaced, and why, is REPLACEMENTS: scripts/live/README.md's table follows it (a test keeps
+them in step).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from urllib.parse import quote, unquote
 import yaml
 
 from scripts.core import conformance, secret_scan
+from scripts.core.text import EMAIL, is_json_media_type
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,6 @@ _TOKEN_FIELD = re.compile(r"token$", re.IGNORECASE)
 _ID_FIELD = re.compile(r"(id|uid|(user|member|session|account|customer)_?id)", re.IGNORECASE)
 _URL_FIELD = re.compile(r"\w*(invoice|bill|billing|payment|receipt|portal|reply|callback|webhook)_?url", re.IGNORECASE)
 _NAME_FIELD = re.compile(r"name|username|nickname|(first|last|full)_?name", re.IGNORECASE)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _UUID = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
 _BEARER = re.compile(r"\b(Bearer\s+)(?!REDACTED\b)[A-Za-z0-9\-._~+/]{8,}=*", re.IGNORECASE)
 
@@ -91,7 +92,7 @@ class Sanitizer:
         self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
         self._fakes: dict[tuple[str, str], Any] = {}  # (kind, real value) -> fake
         for text in known_emails:  # seeded in a fixed order: a fake does not depend on call order
-            for match in _EMAIL.finditer(text):
+            for match in EMAIL.finditer(text):
                 self._fake("email", match.group(0).lower())
 
     def _fake(self, kind: str, real: str, make: Any = None) -> Any:
@@ -108,7 +109,7 @@ class Sanitizer:
         for kind, pattern in secret_scan.PATTERNS.items():
             if kind != "bearer token":
                 text = pattern.sub(secret_scan.PLACEHOLDER, text)
-        text = _EMAIL.sub(lambda m: self._fake("email", m.group(0).lower()), text)
+        text = EMAIL.sub(lambda m: self._fake("email", m.group(0).lower()), text)
         return _UUID.sub(lambda m: self._fake("uuid", m.group(0).lower()), text)
 
     def value(self, value: Any, key: str = "") -> Any:
@@ -168,15 +169,10 @@ def _same_shape(text: str, number: int) -> str:
     return "".join(shaped)
 
 
-def _is_json(content_type: str) -> bool:
-    media_type = content_type.partition(";")[0].strip().lower()
-    return media_type == "application/json" or media_type.endswith("+json")
-
-
 def replayable(answer: conformance.Answer) -> bool:
     """Whether a recording can hold the answer: tests/recordings/ loads a body served as JSON only
     when it is JSON."""
-    if not _is_json(answer.content_type):
+    if not is_json_media_type(answer.content_type):
         return True
     try:
         json.loads(answer.body)
@@ -188,7 +184,7 @@ def replayable(answer: conformance.Answer) -> bool:
 def body_text(answer: conformance.Answer, sanitizer: Sanitizer) -> str:
     """The sanitized body as a recording keeps it: JSON indented by two, or the text as it came."""
     text = answer.body.decode("utf-8", "replace")
-    if _is_json(answer.content_type):
+    if is_json_media_type(answer.content_type):
         try:
             decoded = json.loads(text)
         except (ValueError, RecursionError):

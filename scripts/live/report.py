@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scripts.core.text import markdown_cell
 from scripts.live.judge import Finding, Level
 from scripts.review import rules as diff_rules
 
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
     from scripts.live.results import CallResult, OperationResult
 
 _BUMP = {diff_rules.Level.BREAKING: "major bump", diff_rules.Level.COMPATIBLE: "minor bump"}
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _change(finding: Finding) -> str:
@@ -36,7 +33,7 @@ def _change(finding: Finding) -> str:
 
 def _calls_cell(result: OperationResult) -> str:
     if result.skipped:
-        return _cell(result.skipped)
+        return markdown_cell(result.skipped)
     shown = []
     for call in result.calls:
         status = "no answer" if call.status is None else str(call.status)
@@ -67,7 +64,7 @@ def _finding_row(result: OperationResult, call: CallResult, finding: Finding) ->
         finding.actual,
         _change(finding),
     ]
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+    return "| " + " | ".join(markdown_cell(cell) for cell in cells) + " |"
 
 
 def markdown(results: Sequence[OperationResult], config: Config, today: dt.date, sent: int, out: Path) -> str:
@@ -89,7 +86,7 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
         operation = (
             f"{result.spec_name} `{result.operation.method.upper()} {result.operation.path}` ({result.operation_id})"
         )
-        lines.append(f"| {_cell(operation)} | {result.verdict} | {_calls_cell(result)} |")
+        lines.append(f"| {markdown_cell(operation)} | {result.verdict} | {_calls_cell(result)} |")
     header = [
         "",
         "| operation | call | status | path | judge | expected | got | spec change |",
@@ -120,7 +117,7 @@ def markdown(results: Sequence[OperationResult], config: Config, today: dt.date,
     lines += [
         "",
         "A drift becomes a spec change (then `make diff` and the version bump it asks for), and a "
-        "recording becomes a test case: see the README, *Checking the contract against the live API*.",
+        "recording becomes a test case: see CONTRIBUTING.md, *When the live API drifts*.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -24,7 +24,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,7 @@ WRONG_TOKEN = "contract-live-deliberately-wrong-token"
 
 
 def _documented(operation: sdk_calls.Operation) -> set[int]:
-    return {int(status) for status in operation.definition.get("responses", {}) if str(status).isdigit()}
+    return {int(status) for status in operation.node.get("responses", {}) if str(status).isdigit()}
 
 
 def plan(config: live_config.Config) -> list[tuple[sdk_calls.Operation, list[Call] | str]]:
@@ -78,7 +78,7 @@ def _calls(config: live_config.Config, host: live_config.Host, operation: sdk_ca
     if operation.method.lower() != "get":
         return f"a {operation.method.upper()}: the live run sends GET requests only"
     account = live_config.ACCOUNT_PARAMETERS.get((host.spec_name, operation.operation_id))
-    names = [str(p.get("name")) for p in operation.definition.get("parameters", []) if isinstance(p, dict)]
+    names = [str(p.get("name")) for p in operation.node.get("parameters", []) if isinstance(p, dict)]
     unknown = [name for name in names if account is None or name != account.parameter]
     if unknown:
         return f"no live value for parameter {unknown[0]!r}: add it to scripts/live/config.py ACCOUNT_PARAMETERS"
@@ -224,7 +224,7 @@ class Run:
             expected = "a body a recording can hold (one served as JSON must be JSON)"
             return None, Finding("recorder", Level.WARNING, answer.status, "$", expected, "not JSON: not recorded")
         host = self.config.hosts[call.operation.spec.name]
-        page = str((call.operation.definition.get("externalDocs") or {}).get("url", ""))
+        page = str((call.operation.node.get("externalDocs") or {}).get("url", ""))
         when = self.today.isoformat()
         basis = f"Recorded live from {host.base_url} by make contract-live on {when}: the answer to {call.purpose}."
         text = recorder.recording_text(
@@ -283,6 +283,7 @@ class Outcome:
     report: str
     sent: int  # requests on the wire, retries included
     waited: float  # seconds spent waiting for the rate limit
+    results: list[OperationResult] = field(default_factory=list)  # what the report renders
 
 
 def run(config: live_config.Config, today: dt.date) -> Outcome:
@@ -309,23 +310,29 @@ def run(config: live_config.Config, today: dt.date) -> Outcome:
             exit_code = 1
             continue
         _write(config.out / name, text)
-    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited)
+    return Outcome(exit_code, report, live.limiter.sent, live.limiter.waited, results)
 
 
-def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
+def execute(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> Outcome:
+    """The entry point's work: read the configuration, run, write the outputs, print the report.
+    A configuration problem is one line on stderr and exit code 2, with nothing sent."""
     try:
         config = live_config.read(os.environ if environ is None else environ)
     except live_config.ConfigError as error:
         print(f"contract-live: {error}", file=sys.stderr)
-        return 2
+        return Outcome(2, "", 0, 0.0)
     try:
         config.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         print(f"contract-live: LIVE_OUT cannot be created: {error.strerror}", file=sys.stderr)
-        return 2
+        return Outcome(2, "", 0, 0.0)
     outcome = run(config, today or dt.datetime.now(dt.UTC).date())
     print(outcome.report)
-    return outcome.exit_code
+    return outcome
+
+
+def main(environ: Mapping[str, str] | None = None, today: dt.date | None = None) -> int:
+    return execute(environ, today).exit_code
 
 
 if __name__ == "__main__":

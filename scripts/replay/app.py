@@ -23,12 +23,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from scripts.core import recordings, specs
+from scripts.core import openapi, recordings, specs
 from scripts.core.paths import display
 
 
 @dataclass
-class Operation:
+class Route:
+    """Where the replay app answers one operation: its method and path template, and its recordings."""
+
     spec_name: str
     operation_id: str
     method: str
@@ -38,18 +40,18 @@ class Operation:
     def matches(self, method: str, raw_path: str) -> dict[str, str] | None:
         if method != self.method:
             return None
-        return recordings.path_parameters(self.template, raw_path)
+        return openapi.path_parameters(self.template, raw_path)
 
     def by_status(self, status: int) -> recordings.Recording | None:
         return next((r for r in self.exchanges if r.status == status), None)
 
 
-def spec_operations() -> Iterator[Operation]:
+def spec_routes() -> Iterator[Route]:
     for path in specs.spec_paths():
         spec = specs.check(path, validate=False)  # every operation has a unique operationId
         for operation in spec.operations():
             assert operation.operation_id is not None
-            yield Operation(spec.name, operation.operation_id, operation.method.upper(), operation.path)
+            yield Route(spec.name, operation.operation_id, operation.method.upper(), operation.path)
 
 
 def _replace_strings(value: Any, old: str, new: str) -> Any:
@@ -66,8 +68,8 @@ class ReplayApp:
     def __init__(self, latency: float = 0.0) -> None:
         """latency: seconds to wait before each answer, to stand in for a distant upstream."""
         self.latency = latency
-        self.operations = list(spec_operations())
-        by_id = {(op.spec_name, op.operation_id): op for op in self.operations}
+        self.routes = list(spec_routes())
+        by_id = {(op.spec_name, op.operation_id): op for op in self.routes}
         for recording in recordings.load_all():
             operation = by_id.get((recording.spec_name, recording.operation_id))
             if operation is None:
@@ -97,13 +99,13 @@ class ReplayApp:
 
     def answer(self, request: Request) -> Response:
         raw_path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1").split("?")[0]
-        for operation in self.operations:
+        for operation in self.routes:
             parameters = operation.matches(request.method, raw_path)
             if parameters is not None:
                 return self._answer_operation(operation, parameters, request)
         return JSONResponse({"error": f"{request.method} {raw_path} is not a known endpoint", "code": 404}, 404)
 
-    def _answer_operation(self, operation: Operation, parameters: dict[str, str], request: Request) -> Response:
+    def _answer_operation(self, operation: Route, parameters: dict[str, str], request: Request) -> Response:
         authorization = request.headers.get("authorization", "")
         if not (authorization.startswith("Bearer ") and authorization[len("Bearer ") :].strip()):
             unauthorized = operation.by_status(401)
@@ -123,7 +125,7 @@ class ReplayApp:
         return self.not_found(operation, parameters)
 
     @staticmethod
-    def not_found(operation: Operation, parameters: dict[str, str]) -> Response:
+    def not_found(operation: Route, parameters: dict[str, str]) -> Response:
         """The operation's 404 recording (400 where it has none), naming the account asked for."""
         fallback = operation.by_status(404) or operation.by_status(400)
         if fallback is None:

@@ -31,6 +31,7 @@ from typing import Any
 
 from scripts.core import specs
 from scripts.core.paths import GENERATOR_DIR, ROOT
+from scripts.core.text import markdown_cell as cell
 from scripts.review import sdk_diff, spec_diff, versioning
 
 ROOT = ROOT
@@ -180,11 +181,6 @@ def compare_sdks(commit: str, reports: list[SpecReport]) -> list[sdk_diff.Packag
 
 
 # --- report --------------------------------------------------------------------------------
-
-
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render(

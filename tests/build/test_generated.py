@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import generate
+from scripts.build import generate, package_metadata
 from scripts.core import specs
 from scripts.core.paths import ROOT
 from scripts.core.targets import BuildError, Target, operation_module, targets
@@ -124,3 +124,36 @@ def test_mirror_removes_stale_files_and_keeps_unchanged_ones(tmp_path: Path) -> 
     assert changes == ["updated pkg/b.py", "removed pkg/old/stale.py"]
     assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == ["pkg", "pkg/a.py", "pkg/b.py"]
     assert generate.differences(fresh, dest) == []
+
+
+@pytest.mark.parametrize("target", targets(), ids=lambda t: t.name)
+def test_each_package_readme_ends_with_the_readmes_user_guide_linked_to_the_repository(target: Target) -> None:
+    readme = (target.output_dir / "README.md").read_text(encoding="utf-8")
+    guide = generate.user_guide()
+    assert readme.endswith(f"{generate.GUIDE_PLACE}\n\n{guide}")
+    assert "## Errors" in guide and "<!--" not in guide, "the guide is the text between the README's two comments"
+    tree = package_metadata.metadata().tree
+    assert f"]({tree}/CONTRIBUTING.md#the-rules)" in guide and "](CONTRIBUTING.md" not in guide
+    assert "](#errors)" in guide, "an anchor stays an anchor: the package README holds the heading"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("# Title\n\n## Errors\n", "README.md: the user guide must sit between <!-- user guide: ... --> and"),
+        ("<!-- end of the user guide -->\n<!-- user guide: -->\n", "README.md: the user guide must sit between"),
+    ],
+)
+def test_a_readme_without_its_user_guide_comments_is_refused_by_name(tmp_path: Path, text: str, problem: str) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        generate.user_guide(readme)
+    assert str(raised.value).startswith(f"{tmp_path}/{problem}")
+
+
+def test_a_package_readme_template_that_moved_the_guide_place_is_refused_by_name(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# pkg\n\n{generate.GUIDE_PLACE}\n\n## More\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"templates/README\.md\.jinja: must end with the line <!-- the user guide"):
+        generate.add_user_guide(readme)

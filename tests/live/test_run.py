@@ -24,7 +24,7 @@ from scripts.core.secret_scan import scan
 from scripts.fixtures.fake_upstream import ACCOUNTS, TOKENS, FakeUpstream, environment
 from scripts.live import config as live_config
 from scripts.live import run as live
-from tests.support.live_runs import findings_of, run_live
+from tests.support.live_runs import run_live
 
 Fake = tuple[FakeUpstream, str]
 
@@ -35,17 +35,6 @@ OPERATIONS = [
     "useapi getFlowMusicAccount",
     "imaginepro getAccountInfo",
 ]
-
-
-def _results(report: str) -> dict[str, str]:
-    """operation -> its result, from the report's Operations table."""
-    results = {}
-    for line in report.splitlines():
-        cells = [cell.strip() for cell in line.strip("|").split(" | ")]
-        if line.startswith("| useapi `") or line.startswith("| imaginepro `"):
-            spec, rest = cells[0].split(" ", 1)
-            results[f"{spec} {rest.rsplit('(', 1)[1].rstrip(')')}"] = cells[1]
-    return results
 
 
 def test_faithful_upstream_make_contract_live_conforms(fake_upstream: Fake, tmp_path: Path) -> None:
@@ -70,8 +59,10 @@ def test_faithful_upstream_make_contract_live_conforms(fake_upstream: Fake, tmp_
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert result.stdout == report + "\n"  # the report alone on stdout, for the job summary
     assert result.stderr == ""
-    assert _results(report) == dict.fromkeys(OPERATIONS, "conforms")
-    assert findings_of(report) == set()
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    verdicts = {f"{op['spec']} {op['operation']}": op["result"] for op in summary["operations"]}
+    assert verdicts == dict.fromkeys(OPERATIONS, "conforms")
+    assert all(call["failures"] == call["warnings"] == 0 for op in summary["operations"] for call in op["calls"])
     assert "None: every answer conforms" in report
     suites = ElementTree.parse(tmp_path / "junit.xml").getroot()
     cases = suites.findall("./testsuite/testcase")
@@ -153,7 +144,7 @@ def test_drift_is_reported_exactly(fake_upstream: Fake, tmp_path: Path, scenario
     run = run_live(fake_upstream, scenario, tmp_path, LIVE_TIMEOUT="0.2")
     exit_code, expected = DRIFTS[scenario]
     assert (run.exit_code, run.findings) == (exit_code, expected), run.report
-    results = _results(run.report)
+    results = run.verdicts
     drifted = DRIFTED.get(scenario)
     levels = {level for level, *_ in expected}
     for operation in OPERATIONS:
@@ -248,7 +239,7 @@ def test_a_host_that_does_not_answer_fails_its_operations(
     }
     assert "| wire | an answer | no answer: could not connect (ConnectError) |" in run.report
     assert len(sleeps) == 4  # each call retried twice, as the SDK does
-    assert _results(run.report)["useapi getAccount"] == "conforms"
+    assert run.verdicts["useapi getAccount"] == "conforms"
     assert "Traceback" not in run.stdout + run.stderr
 
 
@@ -303,7 +294,7 @@ def test_an_unwritable_live_out_exits_2(fake_upstream: Fake, tmp_path: Path) -> 
 def test_a_host_without_its_token_is_skipped_and_named(fake_upstream: Fake, tmp_path: Path) -> None:
     run = run_live(fake_upstream, "faithful", tmp_path, run="no-token", IMAGINEPRO_TOKEN="")
     assert run.exit_code == 0
-    assert _results(run.report)["imaginepro getAccountInfo"] == "skipped"
+    assert run.verdicts["imaginepro getAccountInfo"] == "skipped"
     reason = f"IMAGINEPRO_TOKEN is not set: set it to check {fake_upstream[1]}/faithful/no-token"
     assert f"| skipped | {reason} |" in run.report
     assert "| imaginepro | " in run.report and "not set: set `IMAGINEPRO_TOKEN` to check it |" in run.report
@@ -315,7 +306,7 @@ def test_a_host_without_its_token_is_skipped_and_named(fake_upstream: Fake, tmp_
 def test_an_operation_whose_account_is_not_set_is_skipped_and_named(fake_upstream: Fake, tmp_path: Path) -> None:
     run = run_live(fake_upstream, "faithful", tmp_path, USEAPI_PIXVERSE_EMAIL="")
     assert run.exit_code == 0
-    assert _results(run.report)["useapi getPixverseFeatures"] == "skipped"
+    assert run.verdicts["useapi getPixverseFeatures"] == "skipped"
     assert "| skipped | USEAPI_PIXVERSE_EMAIL is not set: set it to the account to check |" in run.report
     assert not any(seen.path.startswith("/v2/pixverse/") for seen in run.seen)
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 
 OTHER_TOKEN = "REDACTED-other-caller"

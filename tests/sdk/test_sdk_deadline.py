@@ -22,7 +22,7 @@ from httpx_retries import Retry
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
 from tests.support.raw_server import RawServer, http_answer
-from tests.support.sdk_calls import TRANSPORTS, call_on, transport_options
+from tests.support.transports import TRANSPORTS, call_on, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 BODY = DREAMINA.recording.body_text.encode()
@@ -121,6 +121,6 @@ async def test_waiting_for_a_pooled_connection_is_pool_timeout_everywhere(
         await asyncio.gather(DREAMINA.run(client, transport), second_call())
         await client.get_async_httpx_client().aclose()
     [(kind, waited)] = outcomes
-    assert kind is httpx.PoolTimeout
+    assert kind is DREAMINA.errors.PoolTimeout
     assert waited < 1.2, f"{waited:.2f} s: not retried, not counted as connecting"
     assert len(raw_server.requests) == 1, "the second call never reached the server"

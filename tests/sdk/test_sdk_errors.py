@@ -1,9 +1,14 @@
 """Statuses and off-contract bodies, for every operation of both SDKs, sync and async.
 
-- Any status, standard or not, reaches the caller as a Response carrying the code; an
-  undocumented one parses to None, or raises errors.UnexpectedStatus when asked to.
-- A documented status whose body breaks the contract raises errors.ResponseValidationError
-  with the operation, the status, the JSON path at fault and the raw body, and nothing else.
+- sync()/asyncio() return the model of a documented status and raise, for any other status,
+  the APIStatusError subclass its status names, carrying the status, the vendor's message and
+  code, the headers (request id, Retry-After), the body and the attempts; a body that is not
+  JSON (an HTML 502) still gives the status. The _detailed forms return a Response for every
+  status, its `parsed` None where sync() raises.
+- A documented success status whose body breaks the contract raises
+  errors.ResponseValidationError with the operation, the status, the JSON path at fault and the
+  raw body, and nothing else; a documented error status with such a body raises its status error.
+- Everything raised derives from the SDK's own errors.SDKError.
 """
 
 from __future__ import annotations
@@ -13,20 +18,69 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 
-from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
-from tests.support.sdk_calls import MODES, json_response
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
+from tests.support.transports import MODES, json_response, run_parsed
 from tests.support.upstream_mock import mock_upstream
 
-# Statuses no spec documents: useapi.net's broken-session 596, Cloudflare's 520 and 522, a plain 500.
-UNDOCUMENTED = [596, 520, 522, 500, 418]
+# Each status no spec documents, and the class sync() raises for it, by name: the same in both SDKs.
+UNDOCUMENTED = {
+    402: "PaymentRequiredError",
+    403: "PermissionDeniedError",
+    409: "ConflictError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+    500: "InternalServerError",
+    503: "InternalServerError",
+    520: "InternalServerError",
+    596: "AccountSessionError",
+    418: "APIStatusError",
+    302: "APIStatusError",
+    201: "APIStatusError",
+}
+# The documented error statuses, and their classes when their body is off the contract.
+DOCUMENTED_ERRORS = {400: "BadRequestError", 401: "AuthenticationError", 404: "NotFoundError"}
+
+
+def error_class(call: OperationCall, name: str) -> Any:
+    found = getattr(call.errors, name)
+    assert issubclass(found, call.errors.SDKError)
+    return found
+
+
+async def raised_by(call: OperationCall, mode: str, answer: httpx.Response, **options: Any) -> Any:
+    """What sync() or asyncio() raises for this answer; the answer must not parse."""
+    with mock_upstream() as router:
+        router.route().mock(return_value=answer)
+        try:
+            parsed = await run_parsed(call, call.client(retry=None, **options), mode)
+        except call.errors.SDKError as error:
+            return error
+    raise AssertionError(f"returned {parsed!r}")
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("status", UNDOCUMENTED)
-async def test_undocumented_status_returns_response_with_its_code(call: OperationCall, mode: str, status: int) -> None:
-    body = b'{"error": "Session expired, please re-add the account"}'
+async def test_an_undocumented_status_raises_its_class(call: OperationCall, mode: str, status: int) -> None:
+    body = b'{"error": "Session expired, please re-add the account", "code": %d}' % status
+    error = await raised_by(call, mode, json_response(status, body, **{"x-request-id": "req-7"}))
+    assert type(error) is error_class(call, UNDOCUMENTED[status])
+    assert isinstance(error, call.errors.APIStatusError)
+    assert error.status_code == status and error.content == body and error.body == json.loads(body)
+    assert error.message == "Session expired, please re-add the account" and error.code == status
+    assert error.request_id == "req-7" and error.headers["x-request-id"] == "req-7"
+    assert error.attempts == 1 and error.retry_after is None
+    assert error.operation == call.operation.module().__name__.rsplit(".", 1)[-1]
+    assert str(error).startswith(f"{error.operation} got status {status}")
+    assert "Session expired, please re-add the account" in str(error)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("status", UNDOCUMENTED)
+async def test_the_detailed_forms_return_every_status(call: OperationCall, mode: str, status: int) -> None:
+    body = b'{"error": "Session expired"}'
     with mock_upstream() as router:
         router.route().mock(return_value=json_response(status, body))
         response = await call.run(call.client(retry=None), mode)
@@ -36,22 +90,79 @@ async def test_undocumented_status_returns_response_with_its_code(call: Operatio
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_undocumented_status_raises_when_asked(call: OperationCall, mode: str) -> None:
-    with mock_upstream() as router:
-        router.route().mock(return_value=json_response(596, "upstream session broke", "text/plain"))
-        with pytest.raises(call.errors.UnexpectedStatus) as raised:
-            await call.run(call.client(retry=None, raise_on_unexpected_status=True), mode)
-    assert raised.value.status_code == 596
-    assert raised.value.content == b"upstream session broke"
+@pytest.mark.parametrize(
+    ("body", "message", "code"),
+    [
+        ({"error": "All accounts are busy", "code": 429}, "All accounts are busy", 429),
+        ({"error": {"message": "upstream said no", "type": "quota"}}, "upstream said no", None),
+        ({"error": {"reason": "quota"}, "code": 402}, '{"reason":"quota"}', 402),
+        (
+            {"message": "Insufficient credits", "error": "Payment Required", "statusCode": 402},
+            "Insufficient credits",
+            "Payment Required",
+        ),
+        ({"unexpected": True}, None, None),
+        ([1, 2], None, None),
+    ],
+    ids=["useapi", "useapi-object", "useapi-object-no-message", "imaginepro", "other-object", "array"],
+)
+async def test_the_vendor_message_and_code_are_read(
+    call: OperationCall, mode: str, body: Any, message: str | None, code: Any
+) -> None:
+    error = await raised_by(call, mode, json_response(402, json.dumps(body)))
+    assert (error.message, error.code, error.body) == (message, code, body)
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_documented_status_still_parses_when_raising_is_on(call: OperationCall, mode: str) -> None:
-    with mock_upstream() as router:
-        router.route().mock(return_value=json_response(200, call.recording.body_text))
-        response = await call.run(call.client(raise_on_unexpected_status=True), mode)
-    assert response.status_code == 200
-    assert response.parsed is not None
+@pytest.mark.parametrize("status", [502, 596, 429])
+async def test_a_body_that_is_not_json_still_gives_the_status(call: OperationCall, mode: str, status: int) -> None:
+    html = b"<html><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>"
+    error = await raised_by(call, mode, json_response(status, html, "text/html", **{"cf-ray": "8a1b-LHR"}))
+    assert type(error) is error_class(call, UNDOCUMENTED.get(status, "InternalServerError"))
+    assert error.status_code == status and error.content == html
+    assert error.message is None and error.body is None and error.request_id == "8a1b-LHR"
+    assert "<html>" not in str(error), "the body stays out of the message"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("retry_after", "seconds"), [("7", 7.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0), ("soon", None)]
+)
+async def test_retry_after_is_read_in_seconds(
+    call: OperationCall, mode: str, retry_after: str, seconds: float | None
+) -> None:
+    error = await raised_by(call, mode, json_response(429, b"{}", **{"retry-after": retry_after}))
+    assert error.retry_after == seconds
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_the_vendor_message_is_shortened_and_scrubbed_in_str(call: OperationCall, mode: str) -> None:
+    echoed = f"you sent Bearer {TOKEN} " + "x" * 1000
+    error = await raised_by(call, mode, json_response(500, json.dumps({"error": echoed})))
+    assert TOKEN not in str(error) and TOKEN not in (error.message or "")
+    assert "Bearer [token]" in str(error) and len(str(error)) < 500
+    assert TOKEN.encode() in error.content, "the raw body is still there to read"
+
+
+def test_every_exception_class_derives_from_the_sdk_base(call: OperationCall) -> None:
+    errors = call.errors
+    for name in errors.__all__:
+        found = getattr(errors, name)
+        assert issubclass(found, errors.SDKError), name
+    assert issubclass(errors.InvalidPathParameterError, ValueError)
+    assert issubclass(errors.InvalidTokenError, ValueError)
+    assert issubclass(errors.MissingExtraError, ImportError)
+    assert issubclass(errors.ConnectTimeout, httpx.ConnectTimeout) and issubclass(
+        errors.ConnectTimeout, errors.APITimeoutError
+    )
+    assert issubclass(errors.ReadError, httpx.ReadError) and issubclass(errors.ReadError, errors.APIConnectionError)
+
+
+def test_the_two_sdks_have_the_same_names_and_distinct_classes() -> None:
+    useapi, imaginepro = CALLS_BY_ID["useapi.getAccount"].errors, CALLS_BY_ID["imaginepro.getAccountInfo"].errors
+    assert useapi.__all__ == imaginepro.__all__
+    for name in useapi.__all__:
+        assert getattr(useapi, name) is not getattr(imaginepro, name), name
 
 
 def _drop(path: tuple[str | int, ...]) -> Callable[[Any], None]:
@@ -131,20 +242,24 @@ ERROR_BODIES: dict[str, tuple[str | bytes, str, str, str]] = {
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("case", ERROR_BODIES, ids=str)
-async def test_non_json_and_broken_error_bodies(call: OperationCall, mode: str, case: str) -> None:
-    body, content_type, path, reason = ERROR_BODIES[case]
+async def test_non_json_and_broken_error_bodies_give_the_status(call: OperationCall, mode: str, case: str) -> None:
+    body, content_type, _, _ = ERROR_BODIES[case]
     if case == "missing-required" and call.id.startswith("imaginepro"):
-        body, path = '{"statusCode": 401}', "$.message"
+        body = '{"statusCode": 401}'
     if case == "wrong-type" and call.id.startswith("imaginepro"):
-        body, path, reason = '{"message": "Unauthorized", "statusCode": "401"}', "$.statusCode", "got string"
-    response = json_response(401, body, content_type) if content_type else json_response(401, body)
-    if not content_type:
-        del response.headers["content-type"]
-    error = await _validation_error(call, mode, response)
-    assert error.path == path
-    assert reason in error.reason
-    assert error.status_code == 401
-    assert error.content == (body if isinstance(body, bytes) else body.encode())
+        body = '{"message": "Unauthorized", "statusCode": "401"}'
+    raw = body if isinstance(body, bytes) else body.encode()
+    for status in sorted(set(call.documented_statuses) & set(DOCUMENTED_ERRORS)):
+        response = json_response(status, raw, content_type) if content_type else json_response(status, raw)
+        if not content_type:
+            del response.headers["content-type"]
+        error = await raised_by(call, mode, response)
+        assert type(error) is error_class(call, DOCUMENTED_ERRORS[status]), f"{type(error).__name__}: {error}"
+        assert error.status_code == status and error.content == raw
+        with mock_upstream() as router:
+            router.route().mock(return_value=response)
+            detailed = await call.run(call.client(), mode)
+        assert detailed.status_code == status and detailed.parsed is None
 
 
 async def _validation_error(call: OperationCall, mode: str, response: Any) -> Any:

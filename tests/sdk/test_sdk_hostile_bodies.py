@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]

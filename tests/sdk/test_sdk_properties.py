@@ -4,7 +4,9 @@
   every field equal to the body, and `to_dict()` gives the body back.
 - Bodies broken in one place (a required field dropped, a value of the wrong JSON type, a
   malformed date-time or uuid, not JSON, not served as JSON) raise errors.ResponseValidationError
-  naming that place, and nothing else.
+  naming that place, and nothing else, for a documented success status; for a documented error
+  status, sync()/asyncio() raise the status's errors.APIStatusError instead and the _detailed
+  forms give parsed=None: the status says more than a broken body.
 
 Each body goes through the SDK over respx, sync or async as Hypothesis draws it.
 """
@@ -33,7 +35,7 @@ from tests.support.body_strategies import (
     unsupported,
     valid_bodies,
 )
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response, run_parsed
 from tests.support.upstream_mock import mock_upstream
 
 EXAMPLES_PER_CASE = 200
@@ -82,6 +84,11 @@ class Sender:
         if mode == "sync":
             return self.call.call(self.client)
         return self.loop.run_until_complete(self.call.acall(self.client))
+
+    def send_parsed(self, mode: str, response: httpx.Response) -> Any:
+        """Through sync() or asyncio(): the model, or what they raise."""
+        self.route.return_value = response
+        return self.loop.run_until_complete(run_parsed(self.call, self.client, mode))
 
 
 @pytest.mark.parametrize(("call", "status"), CASES, ids=CASE_IDS)
@@ -151,6 +158,13 @@ def test_broken_bodies_raise_only_the_validation_error(call: OperationCall, stat
         raw, content_type = broken(breakage, body, document, wrong_value)
         if breakage.kind in ("drop", "retype", "bad-format"):
             assert not validator.is_valid(json.loads(raw)), "the breakage left the body valid per the spec"
+        if status >= 400:
+            detailed = sender.send(mode, json_response(status, raw, content_type))
+            assert detailed.status_code == status and detailed.parsed is None
+            with pytest.raises(call.errors.APIStatusError) as raised:
+                sender.send_parsed(mode, json_response(status, raw, content_type))
+            assert raised.value.status_code == status and raised.value.content == raw
+            return
         try:
             sender.send(mode, json_response(status, raw, content_type))
         except error_class as error:

@@ -21,7 +21,7 @@ import pytest
 from scripts.fixtures.recorded_calls import CALLS_BY_ID
 from tests.support.forward_proxy import ForwardProxy
 from tests.support.raw_server import Drip, RawServer, http_answer
-from tests.support.sdk_calls import TRANSPORTS, call_on, run_and_close, transport_options
+from tests.support.transports import TRANSPORTS, call_on, run_and_close, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 BODY = DREAMINA.recording.body_text.encode()
@@ -205,6 +205,6 @@ async def test_tls_settings_apply_through_the_proxy(proxy: ForwardProxy, hangs_u
     )
     with pytest.raises(httpx.HTTPError) as raised:
         await run_and_close(client, transport)
-    assert type(raised.value) is httpx.ConnectError, "the handshake failed: the server hung up"
+    assert type(raised.value) is DREAMINA.errors.ConnectError, "the handshake failed: the server hung up"
     assert proxy.requests[0].startswith(f"CONNECT 127.0.0.1:{hangs_up} ".encode()), "tunnelled"
     assert len(context.started) == 1, "the client's TLS context started the handshake in the tunnel"

@@ -22,7 +22,7 @@ import pytest
 from scripts.core.paths import ROOT
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
 from tests.support.raw_server import RESET, RawServer, http_answer
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response, run_parsed
 from tests.support.upstream_mock import mock_upstream
 
 FLOW_MUSIC = CALLS_BY_ID["useapi.getFlowMusicAccount"]
@@ -61,16 +61,16 @@ async def test_calls_over_http_log_and_return_nothing_with_the_token(
 @pytest.mark.parametrize("mode", MODES)
 async def test_exceptions_carry_no_token(call: OperationCall, mode: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    raising = call.client(raise_on_unexpected_status=True, retry=None)
+    raising = call.client(retry=None)
     raised: list[BaseException] = []
     with mock_upstream(assert_all_called=False) as router:
         router.route().mock(return_value=json_response(596, "session broke"))
-        with pytest.raises(call.errors.UnexpectedStatus) as unexpected:
-            await call.run(raising, mode)
+        with pytest.raises(call.errors.AccountSessionError) as unexpected:
+            await run_parsed(call, raising, mode)
         raised.append(unexpected.value)
         router.route().mock(return_value=json_response(200, "<html>proxy error</html>", "text/html"))
         with pytest.raises(call.errors.ResponseValidationError) as invalid:
-            await call.run(raising, mode)
+            await run_parsed(call, raising, mode)
         raised.append(invalid.value)
         router.route().mock(side_effect=httpx.ConnectError("connection refused"))
         with pytest.raises(httpx.ConnectError) as refused:
@@ -96,12 +96,12 @@ async def test_upstream_session_tokens_stay_out_of_repr(mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_unexpected_status_keeps_an_echoed_body_out_of_its_message(call: OperationCall, mode: str) -> None:
+async def test_a_status_error_keeps_an_echoed_body_out_of_its_message(call: OperationCall, mode: str) -> None:
     echo = f'{{"echo": {{"headers": {{"authorization": "Bearer {TOKEN}"}}}}}}'
     with mock_upstream() as router:
         router.route().mock(return_value=json_response(502, echo))
-        with pytest.raises(call.errors.UnexpectedStatus) as raised:
-            await call.run(call.client(retry=None, raise_on_unexpected_status=True), mode)
+        with pytest.raises(call.errors.InternalServerError) as raised:
+            await run_parsed(call, call.client(retry=None), mode)
     assert raised.value.content == echo.encode(), "the body is still there to read"
     assert_no_token(raised.value, *raised.value.args)
     assert "502" in str(raised.value)
@@ -138,13 +138,12 @@ async def test_a_failing_call(transport, account):
         base_url=base_url,
         token=os.environ["SDK_TOKEN"],
         retry=None,
-        raise_on_unexpected_status=True,
         async_transport="httpx" if transport == "sync" else transport,
     )
     if transport == "sync":
-        get_dreamina_account.sync_detailed(account, client=sdk)
+        get_dreamina_account.sync(account, client=sdk)
     else:
-        await get_dreamina_account.asyncio_detailed(account, client=sdk)
+        await get_dreamina_account.asyncio(account, client=sdk)
 """
 
 
@@ -196,7 +195,7 @@ def test_a_failing_call_under_showlocals_prints_no_token(raw_server: RawServer, 
     )
     output = result.stdout + result.stderr
     assert "18 failed" in result.stdout.splitlines()[-1], output[-3000:]
-    exceptions = ["RemoteProtocolError", "ReadError", "UnexpectedStatus", "ResponseValidationError", "ConnectError"]
+    exceptions = ["RemoteProtocolError", "ReadError", "AccountSessionError", "ResponseValidationError", "ConnectError"]
     for raised in [*exceptions, "ResponseTooLargeError"]:
         assert f"E       {raised}" in output or f".{raised}:" in output, f"{raised} not shown: the scan is blind"
     assert "sdk        = AuthenticatedClient(" in output, "--showlocals printed no locals: the scan is blind"

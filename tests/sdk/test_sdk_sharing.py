@@ -21,7 +21,7 @@ import pytest
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
 from tests.support.raw_server import RawServer, http_answer
-from tests.support.sdk_calls import TRANSPORTS, run_and_close, transport_options
+from tests.support.transports import TRANSPORTS, run_and_close, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 BODY = DREAMINA.recording.body_text.encode()

@@ -18,7 +18,7 @@ from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
 from scripts.replay.app import ReplayApp
 from scripts.replay.serve import serving
-from tests.support.sdk_calls import MODES, json_response
+from tests.support.transports import MODES, json_response
 from tests.support.upstream_mock import mock_upstream
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]

@@ -1,8 +1,9 @@
 """What reaches the caller when the server misbehaves, on every transport: httpx's own, sync and
 async, and the aiohttp extra. Real bytes on real sockets, from a raw server on 127.0.0.1.
 
-- Connection failures, disconnects and garbage on the wire give the same httpx exception on all
-  three; no aiohttp exception escapes, none is chained, and none carries the token.
+- Connection failures, disconnects and garbage on the wire give the same exception on all
+  three: the SDK's subclass of the httpx exception of the same name (also an errors.SDKError);
+  no aiohttp exception escapes, none is chained, and none carries the token.
 - Retries count the same on all three.
 - A path parameter reaches the wire percent-encoded, byte for byte the same on all three; an
   empty, "." or ".." one is refused before anything is sent.
@@ -28,7 +29,7 @@ from useapi_client._constants import DEFAULT_MAX_RETRIES  # the same in both SDK
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
 from tests.support.raw_server import DROP, RESET, RawServer, http_answer
-from tests.support.sdk_calls import TRANSPORTS, call_on, run_and_close, transport_options
+from tests.support.transports import TRANSPORTS, call_on, run_and_close, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]
@@ -43,9 +44,16 @@ def ok(body: bytes = BODY, *extra_headers: str) -> bytes:
     return http_answer("200 OK", body, *extra_headers, content_type="application/json")
 
 
+def assert_sdk_class(error: BaseException, expected: type[Exception]) -> None:
+    """The SDK's own subclass of exactly this httpx exception, so both `except`s catch it."""
+    assert type(error).__bases__[0] is expected, f"{type(error).__mro__}: {error}"
+    assert type(error).__name__ == expected.__name__
+    assert isinstance(error, DREAMINA.errors.SDKError)
+
+
 def assert_clean(error: BaseException) -> None:
-    """An httpx exception alone: nothing of aiohttp's, no chained exception, no token anywhere."""
-    assert type(error).__module__.startswith("httpx"), type(error)
+    """An SDK exception alone: nothing of aiohttp's, no chained exception, no token anywhere."""
+    assert type(error).__module__ == f"{DREAMINA.package}.errors", type(error)
     assert error.__cause__ is None and error.__context__ is None
     assert not hasattr(error, "request_info")
     for text in (repr(error), str(error), *map(repr, error.args)):
@@ -81,7 +89,7 @@ async def test_garbage_on_the_wire_gives_the_same_httpx_exception(
     answer, expected = GARBAGE[case]
     with pytest.raises(httpx.HTTPError) as raised:
         await call_on(raw_server, transport, always(answer))
-    assert type(raised.value) is expected, f"{type(raised.value).__name__}: {raised.value}"
+    assert_sdk_class(raised.value, expected)
     assert_clean(raised.value)
     assert len(raw_server.requests) == 1, "not retried: the request may have been processed"
 
@@ -113,7 +121,7 @@ async def test_connection_refused_is_connect_error_retried_twice(
     client = DREAMINA.client(base_url=refused_url, **transport_options(transport))
     with pytest.raises(httpx.HTTPError) as raised:
         await run_and_close(client, transport)
-    assert type(raised.value) is httpx.ConnectError
+    assert_sdk_class(raised.value, httpx.ConnectError)
     assert_clean(raised.value)
     assert len(sleeps) == DEFAULT_MAX_RETRIES, "retried as on every transport"
 
@@ -131,7 +139,7 @@ async def test_dns_failure_is_connect_error(transport: str, monkeypatch: pytest.
     client = DREAMINA.client(base_url="http://no-such-host.invalid", retry=None, **transport_options(transport))
     with pytest.raises(httpx.HTTPError) as raised:
         await run_and_close(client, transport)
-    assert type(raised.value) is httpx.ConnectError
+    assert_sdk_class(raised.value, httpx.ConnectError)
     assert_clean(raised.value)
 
 
@@ -222,6 +230,7 @@ async def test_corrupt_gzip_gives_decoding_error(raw_server: RawServer, transpor
     corrupt = gzip.compress(BODY)[:12] + b"\xff" * 40
     with pytest.raises(httpx.DecodingError) as raised:
         await call_on(raw_server, transport, always(encoded_answer(corrupt, "gzip")))
+    assert_sdk_class(raised.value, httpx.DecodingError)
     assert_clean(raised.value)
 
 

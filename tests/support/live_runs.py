@@ -11,6 +11,7 @@ from pathlib import Path
 
 from scripts.fixtures.fake_upstream import FakeUpstream, Seen, environment
 from scripts.live import run as live
+from scripts.live.results import OperationResult
 
 TODAY = dt.date(2026, 1, 2)
 _runs = itertools.count(1)
@@ -23,6 +24,7 @@ class LiveRun:
     stderr: str
     out: Path
     seen: list[Seen]  # the requests the fake upstream got from this run
+    results: list[OperationResult]  # what the run found, as the report renders it
 
     @property
     def report(self) -> str:
@@ -30,8 +32,25 @@ class LiveRun:
 
     @property
     def findings(self) -> set[tuple[str, str, str, str, str, str]]:
-        """(level, operation, call, status, path, judge) of each finding in the report."""
-        return findings_of(self.report)
+        """(level, operation, call, status, path, judge) of each finding."""
+        return {
+            (
+                finding.level.value,
+                f"{result.spec_name} {result.operation_id}",
+                call.call.name,
+                "-" if finding.status is None else str(finding.status),
+                finding.path,
+                finding.judge,
+            )
+            for result in self.results
+            for call in result.calls
+            for finding in call.findings
+        }
+
+    @property
+    def verdicts(self) -> dict[str, str]:
+        """`spec operationId` -> conforms, drift, failed or skipped."""
+        return {f"{result.spec_name} {result.operation_id}": result.verdict for result in self.results}
 
     def files(self) -> dict[str, str]:
         """Every file the run wrote, by its path below LIVE_OUT."""
@@ -40,20 +59,6 @@ class LiveRun:
             for path in sorted(self.out.rglob("*"))
             if path.is_file()
         }
-
-
-def findings_of(report: str) -> set[tuple[str, str, str, str, str, str]]:
-    found = set()
-    level = ""
-    for line in report.splitlines():
-        if line.startswith("### "):
-            level = line.split()[1].lower().rstrip("s")
-        elif line.startswith("## "):
-            level = ""
-        elif level and line.startswith("| ") and not line.startswith(("| operation |", "|---")):
-            operation, call, status, path, judge = (cell.strip() for cell in line.strip("|").split(" | ")[:5])
-            found.add((level, operation, call, status, path.strip("`"), judge))
-    return found
 
 
 def run_live(
@@ -66,5 +71,6 @@ def run_live(
     environ = environment(base_url, scenario, run) | {"LIVE_RATE": "1000", "LIVE_OUT": str(out)} | variables
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        exit_code = live.main(environ, today=TODAY)
-    return LiveRun(exit_code, stdout.getvalue(), stderr.getvalue(), out, app.requests(scenario, run))
+        outcome = live.execute(environ, today=TODAY)
+    seen = app.requests(scenario, run)
+    return LiveRun(outcome.exit_code, stdout.getvalue(), stderr.getvalue(), out, seen, outcome.results)

@@ -66,7 +66,7 @@ def assert_matches(value: Any, body: Any, schema: dict[str, Any], document: dict
     elif schema.get("format") == "uuid":
         assert isinstance(value, UUID) and value == UUID(body), f"{where}: {value!r} != UUID {body!r}"
     else:
-        python_types = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,)}
+        python_types = {"string": (str,), "integer": (int,), "number": (float,), "boolean": (bool,)}
         expected = python_types[next(t for t in types if t != "null")]
         assert isinstance(value, expected) and (isinstance(value, bool) == isinstance(body, bool)), (
             f"{where}: {value!r} is not a {types}"

@@ -13,6 +13,7 @@ from attrs import define, evolve, field, validators
 from httpx_retries import Retry
 
 from . import errors
+from ._attempts import AttemptTransport
 from ._constants import (
     ACCEPT_ENCODING,
     DEADLINE_READ_TIMEOUTS,
@@ -35,19 +36,22 @@ TransportKind = Literal["sync", "httpx", "aiohttp"]
 """Which transport new_transport builds: httpx's own, sync or async, or the aiohttp extra's."""
 
 
-def default_retry() -> Retry:
+def default_retry(*, wait: bool = True) -> Retry:
     """At most 2 retries, on connection failures and on 429, 502, 503 and 504.
 
     Waits a random time up to 0.5 s before the first retry and up to 1 s before the second
     (exponential backoff, full jitter); a Retry-After header is honoured up to 20 s instead.
+
+    ``wait=False`` keeps the same retries but skips every wait, Retry-After included: for tests
+    (``AuthenticatedClient(token=..., retry=default_retry(wait=False))``), never in production.
     """
     return Retry(
         total=DEFAULT_MAX_RETRIES,
-        backoff_factor=RETRY_BACKOFF_FACTOR,
+        backoff_factor=RETRY_BACKOFF_FACTOR if wait else 0.0,
         backoff_jitter=1.0,
         status_forcelist=list(RETRY_STATUSES),
         retry_on_exceptions=list(RETRY_EXCEPTIONS),
-        respect_retry_after_header=True,
+        respect_retry_after_header=wait,
         max_backoff_wait=MAX_RETRY_WAIT,
     )
 
@@ -382,16 +386,18 @@ class Client:
         ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Each part
         bounds one step, not the call: ``connect`` opening a connection, ``read`` each wait for
         the next bytes of the answer, ``write`` each send, ``pool`` the wait for a free
-        connection. Exceeding one raises ``httpx.TimeoutException`` (``ConnectTimeout``,
-        ``ReadTimeout``, ``WriteTimeout``, ``PoolTimeout``).
+        connection. Exceeding one raises ``errors.APITimeoutError`` (also an
+        ``httpx.TimeoutException``: ``ConnectTimeout``, ``ReadTimeout``, ``WriteTimeout``,
+        ``PoolTimeout``).
 
         ``deadline``: seconds the whole call may take: connecting, sending, reading the whole
         body, every retry and every wait between retries. Past it the call stops and raises
-        ``errors.DeadlineExceededError`` (an ``httpx.TimeoutException``). ``"auto"`` (default):
+        ``errors.DeadlineExceededError`` (an ``errors.APITimeoutError``). ``"auto"`` (default):
         DEADLINE_READ_TIMEOUTS times the read timeout (90 s with DEFAULT_TIMEOUT); None: none.
 
         ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries
-        off. A retry whose wait would end past the deadline is not made.
+        off; ``default_retry(wait=False)`` keeps them but skips the waits (for tests). A retry
+        whose wait would end past the deadline is not made.
 
         ``max_response_bytes``: the largest response body read, as sent and once decompressed;
         defaults to DEFAULT_MAX_RESPONSE_BYTES (1 MiB). A larger one raises
@@ -405,9 +411,6 @@ class Client:
         ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are honoured as httpx reads them, unless
         ``httpx_args={"trust_env": False}``. Retries, the deadline, the size cap, ``verify_ssl``
         and ``async_transport`` apply through a proxy too.
-
-        ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` for a status the spec
-        does not document, instead of returning a Response whose ``parsed`` is None.
 
         ``headers``, ``cookies``: sent with every request. Header names are case-insensitive:
         the token's header replaces an ``Authorization`` header in any casing.
@@ -424,7 +427,6 @@ class Client:
     """
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _deadline: float | None | Literal["auto"] = field(
         default="auto", kw_only=True, alias="deadline", validator=_check_deadline
@@ -466,6 +468,17 @@ class Client:
             if self._async_transport == "aiohttp" and proxy.url.scheme not in ("http", "https"):
                 raise ValueError('async_transport="aiohttp" supports http:// and https:// proxies only')
 
+    def __repr__(self) -> str:
+        shown = {
+            "base_url": self._base_url,
+            "timeout": self._timeout,
+            "retry": self._retry,
+            "deadline": self._deadline,
+            "max_response_bytes": self._max_response_bytes,
+            "async_transport": self._async_transport,
+        }
+        return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
+
     def with_headers(self, headers: dict[str, str]) -> Self:
         """A copy of this client that also sends these headers, each replacing one of the same
         name in any casing; this client is not changed. The token's header still wins."""
@@ -495,6 +508,9 @@ class Client:
     def _auth_headers(self) -> dict[str, str]:
         return {}
 
+    def _secrets(self) -> list[str]:
+        return []
+
     def _proxy_routes(self) -> dict[str, httpx.Proxy | None]:
         """URL pattern to proxy (None: straight to the server), as httpx would choose them."""
         if self._proxy is not None:
@@ -514,12 +530,15 @@ class Client:
         limits = self._httpx_args.get("limits")
         built: list[Any] = []
 
+        def retrying(transport: Any) -> _RetryingTransport:
+            return _RetryingTransport(AttemptTransport(transport, self._retry, self._secrets()), self._retry)
+
         def build(proxy: httpx.Proxy | None) -> Any:
             built.append(new_transport(kind, verify=self._verify_ssl, limits=limits, proxy=proxy))
-            return _RetryingTransport(built[-1], self._retry)
+            return retrying(built[-1])
 
         given = self._httpx_args.get("transport")
-        transport = build(None) if given is None else _RetryingTransport(given, self._retry)
+        transport = build(None) if given is None else retrying(given)
         mounts = {pattern: None if proxy is None else build(proxy) for pattern, proxy in self._proxy_routes().items()}
         mounts.update(self._httpx_args.get("mounts", {}))
         args = {**self._httpx_args, "transport": transport, "mounts": mounts}
@@ -632,15 +651,17 @@ class Client:
         raise failure
 
     def _detached(self, error: Exception, deadline: float | None) -> Exception:
-        """What the call raises instead of `error`: a new exception with a fixed message per
-        class, no traceback below this client, no chained exception, and a ``.request`` without
-        headers. The transports' exceptions, frames and messages hold the request headers
-        (token included), the URL and the body read so far."""
+        """What the call raises instead of `error`: the SDK's exception of its class, new, with a
+        fixed message per class, the attempt count, a ``.request`` without headers, no traceback
+        below this client and no chained exception. The transports' exceptions, frames and
+        messages hold the request headers (token included), the URL and the body read so far."""
         left = _time_left()
         request = _bare_request(error)
         failure: Exception
-        if isinstance(error, errors.ResponseTooLargeError | errors.DeadlineExceededError | AssertionError):
-            failure = error  # the SDK's own, or a test's mock that found no answer: messages without secrets
+        if isinstance(error, errors.SDKError) and not isinstance(error, errors.APIConnectionError | errors.InvalidURL):
+            failure = error  # the SDK's own (the size cap): its message quotes nothing received
+        elif isinstance(error, AssertionError):
+            failure = error  # a test's mock that found no answer (respx): the test's own message
         elif (
             deadline is not None
             and left is not None
@@ -650,20 +671,18 @@ class Client:
             failure = errors.DeadlineExceededError(deadline, request=request)
         elif isinstance(error, httpx.HTTPError | httpx.InvalidURL):
             kind = next(kind for kind in type(error).__mro__ if kind in _FAILURE_MESSAGES)
-            failure = (
-                kind(_FAILURE_MESSAGES[kind], request=request)
-                if issubclass(kind, httpx.RequestError)
-                else kind(_FAILURE_MESSAGES[kind])
-            )
+            failure = errors.sdk_transport_error(error, _FAILURE_MESSAGES[kind], request)
         else:
             failure = errors.UnexpectedTransportError(type(error).__name__, request=request)
+        if isinstance(failure, errors.APIConnectionError) and isinstance(error, httpx.RequestError):
+            failure.attempts = errors.attempts_of(error)
         failure.__cause__ = None
         failure.__context__ = None
         failure.__suppress_context__ = True
         return failure.with_traceback(None)
 
 
-@define
+@define(repr=False)  # Client's repr: the token and the headers stay out
 class AuthenticatedClient(Client):
     """A client that sends the API token with every request; takes Client's keyword arguments too.
 
@@ -679,6 +698,9 @@ class AuthenticatedClient(Client):
     def _auth_headers(self) -> dict[str, str]:
         # Only the httpx client gets the header, so it never sits in this object's fields.
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
+
+    def _secrets(self) -> list[str]:
+        return [self.token]
 
 
 # --- reading a body under the size cap ---------------------------------------------------------

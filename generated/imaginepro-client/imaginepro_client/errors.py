@@ -1,26 +1,66 @@
-"""Exceptions raised by the API functions, and the checks that raise them."""
+"""Exceptions raised by the API functions, and the checks that raise them.
+
+Everything the SDK raises derives from ``SDKError``. The classes of this module are this
+package's own: another SDK built by the same project has classes of the same names, which are
+distinct classes.
+"""
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
 from types import NoneType
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ._constants import MAX_JSON_DEPTH
+from ._constants import ATTEMPTS_EXTENSION, MAX_JSON_DEPTH
 from .types import UNSET
 
 __all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AccountSessionError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CloseError",
+    "ConflictError",
+    "ConnectError",
+    "ConnectTimeout",
     "DeadlineExceededError",
+    "DecodingError",
+    "InternalServerError",
     "InvalidPathParameterError",
     "InvalidTokenError",
+    "InvalidURL",
+    "LocalProtocolError",
     "MissingExtraError",
+    "NetworkError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PoolTimeout",
+    "ProtocolError",
+    "ProxyError",
+    "RateLimitError",
+    "ReadError",
+    "ReadTimeout",
+    "RemoteProtocolError",
     "ResponseTooLargeError",
     "ResponseValidationError",
-    "UnexpectedStatus",
+    "SDKError",
+    "TooManyRedirects",
+    "TransportError",
     "UnexpectedTransportError",
+    "UnprocessableEntityError",
+    "UnsupportedProtocol",
+    "WriteError",
+    "WriteTimeout",
 ]
 
 JSON_TYPE_NAMES = {
@@ -33,28 +73,383 @@ JSON_TYPE_NAMES = {
     NoneType: "null",
 }
 
+# Response headers that name a request, first match wins: the vendor's own, then Cloudflare's.
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "cf-ray")
+# The longest vendor message quoted in an exception's str(); .message has all of it.
+MESSAGE_LIMIT = 300
+# A character that can continue a token: an occurrence next to one is part of another word.
+_TOKEN_CHARACTER = "A-Za-z0-9_\\-"
 
-class UnexpectedStatus(Exception):
-    """The server answered a status the spec does not document, and
-    ``Client.raise_on_unexpected_status`` is set.
 
-    Attributes:
-        status_code: the HTTP status of the response.
-        content: the raw response body. It stays out of the message: a proxy that echoes the
-            request would put the token there, and bodies can carry upstream session tokens.
+class SDKError(Exception):
+    """The base of every exception this SDK raises: ``except errors.SDKError`` catches them all.
+
+    The classes are this package's own; the other SDK of the project has classes of the same
+    names, which are distinct classes. Every one pickles (a process pool, a task queue) as it
+    is: its message and attributes, without calling its constructor again.
     """
 
-    def __init__(self, status_code: int, content: bytes):
+    def __reduce__(self) -> Any:
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(kind: type[SDKError], args: tuple[Any, ...], state: dict[str, Any]) -> SDKError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+# --- statuses ----------------------------------------------------------------------------------
+
+
+class APIStatusError(SDKError):
+    """The server answered a status the operation does not document (or a documented error
+    status whose body is not the documented error body). Subclasses name the status family;
+    this class itself is raised for the statuses none of them covers (405, 418, a 3xx, ...).
+
+    Attributes:
+        status_code: the HTTP status, any int (596 and Cloudflare's 52x included).
+        message: the vendor's message, when the body has one: useapi.net's ``error`` (an object
+            passed through is given as its ``message`` or as compact JSON), ImaginePro's
+            ``message``; None for a body that is not JSON (an HTML page from a proxy).
+        code: the vendor's error code, when the body has one: useapi.net's ``code``, ImaginePro's
+            ``error`` (a reason phrase); None otherwise.
+        body: the body decoded from JSON, or None when it is not JSON.
+        content: the raw body, as received.
+        headers: the response headers.
+        request_id: the request id the server sent (``x-request-id``, ``request-id``, or
+            Cloudflare's ``cf-ray``), or None.
+        retry_after: the seconds the server asked to wait (``Retry-After``), or None.
+        attempts: how many times the request was sent, retries included.
+        operation: the operation's function module, e.g. ``get_dreamina_account``.
+
+    The message (str()) holds the status and the vendor's message, shortened and with the
+    client's token replaced by ``[token]``; never the raw body: read ``.content``.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        content: bytes = b"",
+        *,
+        headers: httpx.Headers | None = None,
+        operation: str = "",
+        attempts: int = 1,
+        secrets: Iterable[str] = (),
+    ) -> None:
         self.status_code = status_code
         self.content = content
+        self.headers = headers if headers is not None else httpx.Headers()
+        self.operation = operation
+        self.attempts = attempts
+        self.body = _json_or_none(content)
+        self.message, self.code = _vendor_message(self.body)
+        if self.message is not None:
+            self.message = scrub(self.message, secrets)
+        self.request_id = next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
+        self.retry_after = _retry_after_seconds(self.headers.get("retry-after"))
+        super().__init__(self._describe())
 
-        super().__init__(f"Unexpected status code: {status_code} (the body is in .content)")
+    def _describe(self) -> str:
+        answered = f"{self.operation} got status" if self.operation else "status"
+        try:
+            phrase = f" {HTTPStatus(self.status_code).phrase}"
+        except ValueError:
+            phrase = " Account Session Broken" if self.status_code == 596 else ""
+        said = ""
+        if self.message is not None:
+            message = " ".join(self.message.split())
+            said = f": {message[:MESSAGE_LIMIT]}{'…' if len(message) > MESSAGE_LIMIT else ''}"
+        elif self.content:
+            said = " (the body is not a JSON error; it is in .content)"
+        tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
+        return f"{answered} {self.status_code}{phrase}{tries}{said}"
 
-    def __reduce__(self) -> Any:  # pickled by its own arguments: a process pool or task queue can carry it
-        return (type(self), (self.status_code, self.content), self.__dict__)
+
+class BadRequestError(APIStatusError):
+    """400: the request was refused as invalid (a PixVerse email missing, for instance)."""
 
 
-class ResponseTooLargeError(Exception):
+class AuthenticationError(APIStatusError):
+    """401: the API token is missing or invalid."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: the subscription expired or the credits ran out (useapi.net)."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource (useapi.net: the account is not configured)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but its content refused."""
+
+
+class RateLimitError(APIStatusError):
+    """429, once the retries are spent: too many requests, or all of useapi.net's accounts are
+    busy. ``retry_after`` says how long the server asked to wait."""
+
+
+class InternalServerError(APIStatusError):
+    """500-599 but 596: the server, or a proxy or CDN in front of it (Cloudflare's 52x, an HTML
+    502), failed; 502, 503 and 504 arrive once the retries are spent."""
+
+
+class AccountSessionError(APIStatusError):
+    """596, useapi.net's own status: the linked account's session is broken and the account must
+    be added again. Retrying does not help."""
+
+
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    596: AccountSessionError,
+}
+
+
+def status_error(
+    operation: str, response: httpx.Response, content: bytes, secrets: Iterable[str] = ()
+) -> APIStatusError:
+    """The exception for a status the operation does not document, of the class its status names."""
+    status = response.status_code
+    kind = STATUS_ERRORS.get(status) or (InternalServerError if 500 <= status <= 599 else APIStatusError)
+    return kind(
+        status,
+        bytes(content),
+        headers=response.headers,
+        operation=operation,
+        attempts=attempts_of(response),
+        secrets=secrets,
+    )
+
+
+def attempts_of(message: httpx.Response | httpx.RequestError) -> int:
+    """How many times the request of this response or failure was sent (1 when not counted)."""
+    try:
+        request = message.request
+    except RuntimeError:  # built without a request
+        return 1
+    attempts = request.extensions.get(ATTEMPTS_EXTENSION, 1)
+    return attempts if isinstance(attempts, int) else 1
+
+
+def _json_or_none(content: bytes) -> Any:
+    try:
+        data = json.loads(content)
+        check_json_values(data)
+    except (ValueError, RecursionError, SDKError):
+        return None
+    return data
+
+
+def _vendor_message(body: Any) -> tuple[str | None, int | str | None]:
+    """(message, code) of useapi.net's {error, code?} or ImaginePro's {message, error?, statusCode}."""
+    if not isinstance(body, dict):
+        return None, None
+    code = body.get("code")
+    code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
+    message = body.get("message")
+    error = body.get("error")
+    if isinstance(message, str):  # ImaginePro: error is the reason phrase
+        return message, code if code is not None else error if isinstance(error, str) else None
+    if isinstance(error, str):
+        return error, code
+    if isinstance(error, dict):  # an upstream error passed through as an object
+        inner = error.get("message") or error.get("error")
+        return inner if isinstance(inner, str) else json.dumps(error, separators=(",", ":")), code
+    return None, code
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds: a number of seconds, or an HTTP date from now; None if absent or bad."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+# --- transport failures ------------------------------------------------------------------------
+
+
+class APIConnectionError(SDKError):
+    """No complete response came: the base of the SDK's transport failures. Each concrete one is
+    also the httpx exception of the same name (``errors.ConnectError`` is an ``httpx.ConnectError``),
+    so ``except httpx.TransportError`` and its kin keep working.
+
+    Attributes:
+        attempts: how many times the request was sent, retries included.
+    """
+
+    attempts: int = 1
+
+
+class APITimeoutError(APIConnectionError):
+    """A timeout ran out: the base of ConnectTimeout, ReadTimeout, WriteTimeout and PoolTimeout."""
+
+
+class TransportError(httpx.TransportError, APIConnectionError):
+    """An httpx.TransportError."""
+
+
+class TimeoutException(httpx.TimeoutException, APITimeoutError):
+    """An httpx.TimeoutException."""
+
+
+class ConnectTimeout(httpx.ConnectTimeout, APITimeoutError):
+    """Connecting took longer than the connect timeout; retried by default."""
+
+
+class ReadTimeout(httpx.ReadTimeout, APITimeoutError):
+    """The server did not answer within the read timeout; not retried by default."""
+
+
+class WriteTimeout(httpx.WriteTimeout, APITimeoutError):
+    """Sending took longer than the write timeout."""
+
+
+class PoolTimeout(httpx.PoolTimeout, APITimeoutError):
+    """No pooled connection came free within the pool timeout."""
+
+
+class NetworkError(httpx.NetworkError, APIConnectionError):
+    """An httpx.NetworkError."""
+
+
+class ConnectError(httpx.ConnectError, APIConnectionError):
+    """The connection failed: refused, a DNS failure, reset while connecting; retried by default."""
+
+
+class ReadError(httpx.ReadError, APIConnectionError):
+    """The connection broke while reading the answer; not retried (the request may have been processed)."""
+
+
+class WriteError(httpx.WriteError, APIConnectionError):
+    """The connection broke while sending."""
+
+
+class CloseError(httpx.CloseError, APIConnectionError):
+    """The connection failed to close."""
+
+
+class ProtocolError(httpx.ProtocolError, APIConnectionError):
+    """An httpx.ProtocolError."""
+
+
+class LocalProtocolError(httpx.LocalProtocolError, APIConnectionError):
+    """The request could not be sent as HTTP/1.1."""
+
+
+class RemoteProtocolError(httpx.RemoteProtocolError, APIConnectionError):
+    """The server closed without answering, or sent something that is not HTTP/1.1."""
+
+
+class ProxyError(httpx.ProxyError, APIConnectionError):
+    """The proxy failed."""
+
+
+class UnsupportedProtocol(httpx.UnsupportedProtocol, APIConnectionError):
+    """The URL's scheme is not http or https."""
+
+
+class DecodingError(httpx.DecodingError, APIConnectionError):
+    """A gzip or deflate body does not decompress."""
+
+
+class TooManyRedirects(httpx.TooManyRedirects, APIConnectionError):
+    """Too many redirects (only with follow_redirects=True)."""
+
+
+class InvalidURL(httpx.InvalidURL, SDKError):
+    """The URL cannot be built (longer than httpx allows: 65,536 characters); nothing was sent."""
+
+
+# The SDK class of each httpx exception, most specific first.
+_TRANSPORT_ERRORS: dict[type[Exception], Any] = {
+    httpx.ConnectTimeout: ConnectTimeout,
+    httpx.ReadTimeout: ReadTimeout,
+    httpx.WriteTimeout: WriteTimeout,
+    httpx.PoolTimeout: PoolTimeout,
+    httpx.TimeoutException: TimeoutException,
+    httpx.ConnectError: ConnectError,
+    httpx.ReadError: ReadError,
+    httpx.WriteError: WriteError,
+    httpx.CloseError: CloseError,
+    httpx.NetworkError: NetworkError,
+    httpx.LocalProtocolError: LocalProtocolError,
+    httpx.RemoteProtocolError: RemoteProtocolError,
+    httpx.ProtocolError: ProtocolError,
+    httpx.ProxyError: ProxyError,
+    httpx.UnsupportedProtocol: UnsupportedProtocol,
+    httpx.TransportError: TransportError,
+    httpx.DecodingError: DecodingError,
+    httpx.TooManyRedirects: TooManyRedirects,
+    httpx.InvalidURL: InvalidURL,
+}
+
+
+def sdk_transport_error(error: Exception, message: str, request: httpx.Request | None = None) -> Exception:
+    """The SDK's class for an httpx exception (the nearest one for a subclass), with this message,
+    this request (None: the error's own) and the attempt count; any other exception is returned
+    as it is."""
+    if isinstance(error, SDKError):
+        return error
+    kind = next((_TRANSPORT_ERRORS[base] for base in type(error).__mro__ if base in _TRANSPORT_ERRORS), None)
+    if kind is None:
+        return error
+    if isinstance(error, httpx.RequestError):
+        if request is None:
+            try:
+                request = error.request
+            except RuntimeError:
+                request = None
+        converted: Exception = kind(message, request=request)
+        if isinstance(converted, APIConnectionError):
+            converted.attempts = attempts_of(error)
+        return converted
+    converted = kind(message)
+    return converted if isinstance(converted, Exception) else error
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """The text with every whole occurrence of each secret replaced by ``[token]``.
+
+    Whole: not run into letters, digits, ``-`` or ``_``, so a short test token such as ``t``
+    leaves "Cannot connect to host" readable."""
+    for secret in secrets:
+        if secret and secret in text:
+            pattern = f"(?<![{_TOKEN_CHARACTER}]){re.escape(secret)}(?![{_TOKEN_CHARACTER}])"
+            text = re.sub(pattern, "[token]", text)
+    return text
+
+
+# --- refusals before anything is sent, and the size cap -----------------------------------------
+
+
+class ResponseTooLargeError(SDKError):
     """The response body, as sent or once decompressed, is larger than the client's
     ``max_response_bytes``. Reading stopped there: nothing more was read or decompressed.
 
@@ -68,11 +463,8 @@ class ResponseTooLargeError(Exception):
         self.status_code = status_code
         self.limit = limit
 
-    def __reduce__(self) -> Any:
-        return (type(self), (self.status_code, self.limit), self.__dict__)
 
-
-class InvalidPathParameterError(ValueError):
+class InvalidPathParameterError(SDKError, ValueError):
     """A path parameter is empty, ``.`` or ``..``, which would change the endpoint; nothing was sent.
 
     Attributes:
@@ -84,20 +476,18 @@ class InvalidPathParameterError(ValueError):
         self.parameter = parameter
         self.value = value
 
-    def __reduce__(self) -> Any:
-        return (type(self), (self.parameter, self.value), self.__dict__)
 
-
-class InvalidTokenError(ValueError):
+class InvalidTokenError(SDKError, ValueError):
     """The token cannot be sent in a header: raised when the client is built. The message never
     quotes the token."""
 
 
-class DeadlineExceededError(httpx.TimeoutException):
+class DeadlineExceededError(TimeoutException):
     """The call did not finish within the client's ``deadline``: connecting, waiting for a pooled
     connection, sending, reading the whole body, and every retry and wait between retries count.
 
-    An ``httpx.TimeoutException``, so ``except httpx.TimeoutException`` catches it too.
+    An ``APITimeoutError`` and an ``httpx.TimeoutException``, so ``except httpx.TimeoutException``
+    catches it too.
 
     Attributes:
         deadline: the client's deadline, in seconds.
@@ -107,11 +497,8 @@ class DeadlineExceededError(httpx.TimeoutException):
         super().__init__(f"the call did not finish within its deadline of {deadline:g} s", request=request)
         self.deadline = deadline
 
-    def __reduce__(self) -> Any:  # keyword-only request: pickle rebuilds from the deadline
-        return (type(self), (self.deadline,), self.__dict__)
 
-
-class UnexpectedTransportError(httpx.TransportError):
+class UnexpectedTransportError(TransportError):
     """The transport failed with an exception that is not httpx's (a ``RuntimeError``, an
     ``OSError``, a library's own error). Its message only names that exception's class: the
     original message, traceback and chained exceptions are dropped, since they may quote the
@@ -127,19 +514,17 @@ class UnexpectedTransportError(httpx.TransportError):
         )
         self.kind = kind
 
-    def __reduce__(self) -> Any:
-        return (type(self), (self.kind,), self.__dict__)
 
-
-class MissingExtraError(ImportError):
+class MissingExtraError(SDKError, ImportError):
     """An option needs an extra that is not installed; the message says what to install."""
 
 
-class ResponseValidationError(Exception):
-    """A documented status came with a body that the contract does not allow.
+class ResponseValidationError(SDKError):
+    """A documented success status came with a body that the contract does not allow.
 
     Raised for a body that is not JSON or not served as JSON, a missing required field, a value
-    of the wrong JSON type or format, and a nested value of the wrong shape.
+    of the wrong JSON type or format, and a nested value of the wrong shape. (A documented error
+    status with such a body raises its APIStatusError instead.)
 
     Attributes:
         operation: the operation's function module, e.g. ``get_dreamina_account``.
@@ -231,6 +616,17 @@ def check_items(values: Any, kinds: tuple[type, ...]) -> Any:
             except ResponseValidationError as error:
                 raise error_at(index, error) from None
     return values
+
+
+def as_float(value: Any) -> Any:
+    """A JSON number as a float: an integer (24065) becomes 24065.0; UNSET and None pass. An
+    integer too large for a float raises OverflowError, which the model reports at its path."""
+    return float(value) if type(value) is int else value
+
+
+def as_floats(values: Any) -> Any:
+    """Every item of a JSON array of numbers as a float (UNSET passes)."""
+    return values if values is UNSET else [as_float(item) for item in values]
 
 
 def check_object(value: Any) -> Mapping[str, Any]:

@@ -39,3 +39,9 @@ is set to accept any line up to this size, and as many header lines as fit in it
 
 ACCEPT_ENCODING = "gzip, deflate"
 """The encodings the SDK decompresses itself, under the size cap."""
+
+ATTEMPTS_EXTENSION = "useapi_client.attempts"
+"""The request extension in which the SDK counts the times a request was sent, retries included."""
+
+OPERATION_EXTENSION = "useapi_client.operation"
+"""The request extension naming the operation (its function module), for the SDK's log lines."""

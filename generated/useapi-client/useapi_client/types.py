@@ -7,8 +7,24 @@ from attrs import define, field
 
 
 class Unset:
+    """The type of UNSET: an optional field the body did not have. Falsy, like 0 and "", so test
+    ``value is UNSET`` (or ``isinstance(value, Unset)``), never ``if value``."""
+
+    _instance: "Unset | None" = None
+
+    def __new__(cls) -> "Unset":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -45,7 +61,8 @@ class Response(Generic[T]):
     """A response from an endpoint.
 
     ``parsed`` is the body read into its model for a status the spec documents, and None for any
-    other status (or an exception, when the client sets ``raise_on_unexpected_status``).
+    other status and for a documented error status whose body is not the documented one (where
+    ``sync()`` and ``asyncio()`` raise ``errors.APIStatusError``).
     """
 
     status_code: int

@@ -36,6 +36,19 @@ class AccountInfo:
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"type_={self.type_!r}",
+            f"credits_quota={self.credits_quota!r}",
+            f"credits_={self.credits_!r}",
+            f"credits_extra={self.credits_extra!r}",
+            f"expired_at={self.expired_at!r}",
+            f"email={self.email!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
@@ -123,5 +136,5 @@ class AccountInfo:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

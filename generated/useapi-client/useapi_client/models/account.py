@@ -72,6 +72,27 @@ class Account:
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"id={self.id!r}",
+            f"email={self.email!r}",
+            f"created={self.created!r}",
+            f"name={self.name!r}",
+            f"subscriptions={self.subscriptions!r}",
+            f"max_accounts_per_api={self.max_accounts_per_api!r}",
+            f"accounts={self.accounts!r}",
+            f"updated={self.updated!r}",
+            f"verified={self.verified!r}",
+            f"sub={self.sub!r}",
+            f"reply_url={self.reply_url!r}",
+            f"subscriptions_needed_total={self.subscriptions_needed_total!r}",
+            f"subscription_is_active={self.subscription_is_active!r}",
+            f"error={self.error!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
@@ -272,5 +293,5 @@ class Account:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

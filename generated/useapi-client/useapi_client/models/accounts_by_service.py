@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -16,13 +16,16 @@ T = TypeVar("T", bound="AccountsByService")
 
 
 @_attrs_define
-class AccountsByService:
+class AccountsByService(Mapping[str, "ServiceAccountCounts"]):
     """Per AI service (keyed by its name, e.g. `Midjourney API`), how many accounts are
     configured. Accounts in error still count towards the subscription's allowance.
 
     """
 
     additional_properties: dict[str, ServiceAccountCounts] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -65,5 +68,11 @@ class AccountsByService:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.additional_properties)
+
+    def __len__(self) -> int:
+        return len(self.additional_properties)

@@ -55,6 +55,22 @@ class DreaminaAccount:
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"account={self.account!r}",
+            f"email={self.email!r}",
+            f"region={self.region!r}",
+            f"max_jobs={self.max_jobs!r}",
+            f"session_expires={self.session_expires!r}",
+            f"session={self.session!r}",
+            f"models={self.models!r}",
+            f"credits_={self.credits_!r}",
+            f"error={self.error!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         account = self.account
 
@@ -198,5 +214,5 @@ class DreaminaAccount:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect
+from ..errors import as_float, check_object, error_at, expect
 
 T = TypeVar("T", bound="DreaminaCredits")
 
@@ -31,6 +31,18 @@ class DreaminaCredits:
     """ Whether today's free daily credits were claimed. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"total={self.total!r}",
+            f"vip={self.vip!r}",
+            f"gift={self.gift!r}",
+            f"purchase={self.purchase!r}",
+            f"daily_claimed={self.daily_claimed!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total
@@ -62,22 +74,22 @@ class DreaminaCredits:
         """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
         d = dict(check_object(src_dict))
         try:
-            total = expect(d, "total", (float, int))
+            total = as_float(expect(d, "total", (float, int)))
         except Exception as _error:
             raise error_at("total", _error) from None
 
         try:
-            vip = expect(d, "vip", (float, int))
+            vip = as_float(expect(d, "vip", (float, int)))
         except Exception as _error:
             raise error_at("vip", _error) from None
 
         try:
-            gift = expect(d, "gift", (float, int))
+            gift = as_float(expect(d, "gift", (float, int)))
         except Exception as _error:
             raise error_at("gift", _error) from None
 
         try:
-            purchase = expect(d, "purchase", (float, int))
+            purchase = as_float(expect(d, "purchase", (float, int)))
         except Exception as _error:
             raise error_at("purchase", _error) from None
 
@@ -110,5 +122,5 @@ class DreaminaCredits:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -27,6 +27,16 @@ class DreaminaSession:
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"expires={self.expires!r}",
+            f"last_refreshed={self.last_refreshed!r}",
+            f"days_until_expiry={self.days_until_expiry!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         expires = self.expires.isoformat()
 
@@ -87,5 +97,5 @@ class DreaminaSession:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

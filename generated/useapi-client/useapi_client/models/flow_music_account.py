@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import as_float, check_object, error_at, expect, expect_optional
 from ..models.flow_music_tier import FlowMusicTier, check_flow_music_tier
 from ..types import UNSET, Unset
 
@@ -72,6 +72,27 @@ class FlowMusicAccount:
     """ Tokens left, live from Flow Music. Present only for a healthy account. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"email={self.email!r}",
+            f"tier={self.tier!r}",
+            f"user_id={self.user_id!r}",
+            f"max_jobs={self.max_jobs!r}",
+            f"added={self.added!r}",
+            f"refreshed_at={self.refreshed_at!r}",
+            f"refreshed_count={self.refreshed_count!r}",
+            f"access_token_expires_at={self.access_token_expires_at!r}",
+            f"session_id={self.session_id!r}",
+            f"subscription_plan={self.subscription_plan!r}",
+            f"provider={self.provider!r}",
+            f"error={self.error!r}",
+            f"credits_remaining={self.credits_remaining!r}",
+            f"tokens_remaining={self.tokens_remaining!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
@@ -228,7 +249,7 @@ class FlowMusicAccount:
                 return cast(float | None | Unset, data)
 
             credits_remaining = _parse_credits_remaining(
-                expect_optional(d, "credits_remaining", (float, int, NoneType))
+                as_float(expect_optional(d, "credits_remaining", (float, int, NoneType)))
             )
         except Exception as _error:
             raise error_at("credits_remaining", _error) from None
@@ -242,7 +263,9 @@ class FlowMusicAccount:
                     return data
                 return cast(float | None | Unset, data)
 
-            tokens_remaining = _parse_tokens_remaining(expect_optional(d, "tokens_remaining", (float, int, NoneType)))
+            tokens_remaining = _parse_tokens_remaining(
+                as_float(expect_optional(d, "tokens_remaining", (float, int, NoneType)))
+            )
         except Exception as _error:
             raise error_at("tokens_remaining", _error) from None
 
@@ -281,5 +304,5 @@ class FlowMusicAccount:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

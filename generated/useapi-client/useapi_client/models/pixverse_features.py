@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_items, check_object, error_at, expect_optional
+from ..errors import as_float, check_items, check_object, error_at, expect_optional
 from ..models.pixverse_flag import PixverseFlag, check_pixverse_flag
 from ..types import UNSET, Unset
 
@@ -184,6 +184,67 @@ class PixverseFeatures:
     """ Every image model the plan may use. """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"user_id={self.user_id!r}",
+            f"member_id={self.member_id!r}",
+            f"product_id={self.product_id!r}",
+            f"plan_name={self.plan_name!r}",
+            f"next_plan_name={self.next_plan_name!r}",
+            f"next_plan_type={self.next_plan_type!r}",
+            f"current_plan_type={self.current_plan_type!r}",
+            f"last_plan_name={self.last_plan_name!r}",
+            f"last_plan_type={self.last_plan_type!r}",
+            f"last_product_id={self.last_product_id!r}",
+            f"type_={self.type_!r}",
+            f"expired_member={self.expired_member!r}",
+            f"credit_daily={self.credit_daily!r}",
+            f"credit_daily_gift={self.credit_daily_gift!r}",
+            f"initial_credit_gift={self.initial_credit_gift!r}",
+            f"credit_monthly={self.credit_monthly!r}",
+            f"credit_monthly_gift={self.credit_monthly_gift!r}",
+            f"credit_package={self.credit_package!r}",
+            f"credits_more={self.credits_more!r}",
+            f"has_purchased_credits={self.has_purchased_credits!r}",
+            f"is_gift_card={self.is_gift_card!r}",
+            f"credits_refresh_time={self.credits_refresh_time!r}",
+            f"daily_credits_refresh_time={self.daily_credits_refresh_time!r}",
+            f"price={self.price!r}",
+            f"renewal_price={self.renewal_price!r}",
+            f"billing_period={self.billing_period!r}",
+            f"next_billing_period={self.next_billing_period!r}",
+            f"billing_renewal_date={self.billing_renewal_date!r}",
+            f"expired_date={self.expired_date!r}",
+            f"remaining_days={self.remaining_days!r}",
+            f"payment={self.payment!r}",
+            f"invoice_url={self.invoice_url!r}",
+            f"stripe_bill_url={self.stripe_bill_url!r}",
+            f"renewal_retention={self.renewal_retention!r}",
+            f"cancel_updated_at={self.cancel_updated_at!r}",
+            f"sub_order_in_progress={self.sub_order_in_progress!r}",
+            f"gen_simultaneously={self.gen_simultaneously!r}",
+            f"allow_fast_mode={self.allow_fast_mode!r}",
+            f"allow_relaxed_mode={self.allow_relaxed_mode!r}",
+            f"allow_use_new_feat={self.allow_use_new_feat!r}",
+            f"allow_private_generate={self.allow_private_generate!r}",
+            f"remove_watermark={self.remove_watermark!r}",
+            f"allow_purchase_credit={self.allow_purchase_credit!r}",
+            f"allow_effect={self.allow_effect!r}",
+            f"batch_generation={self.batch_generation!r}",
+            f"album_num={self.album_num!r}",
+            f"veo_sora_models={self.veo_sora_models!r}",
+            f"preview_mode={self.preview_mode!r}",
+            f"preview_mode_discount={self.preview_mode_discount!r}",
+            f"off_peak={self.off_peak!r}",
+            f"off_peak_discount={self.off_peak_discount!r}",
+            f"qualities={self.qualities!r}",
+            f"unlimited_image_models={self.unlimited_image_models!r}",
+            f"accessible_image_models={self.accessible_image_models!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
@@ -476,12 +537,12 @@ class PixverseFeatures:
             raise error_at("next_plan_name", _error) from None
 
         try:
-            next_plan_type = expect_optional(d, "next_plan_type", (float, int))
+            next_plan_type = as_float(expect_optional(d, "next_plan_type", (float, int)))
         except Exception as _error:
             raise error_at("next_plan_type", _error) from None
 
         try:
-            current_plan_type = expect_optional(d, "current_plan_type", (float, int))
+            current_plan_type = as_float(expect_optional(d, "current_plan_type", (float, int)))
         except Exception as _error:
             raise error_at("current_plan_type", _error) from None
 
@@ -491,7 +552,7 @@ class PixverseFeatures:
             raise error_at("last_plan_name", _error) from None
 
         try:
-            last_plan_type = expect_optional(d, "last_plan_type", (float, int))
+            last_plan_type = as_float(expect_optional(d, "last_plan_type", (float, int)))
         except Exception as _error:
             raise error_at("last_plan_type", _error) from None
 
@@ -501,47 +562,47 @@ class PixverseFeatures:
             raise error_at("last_product_id", _error) from None
 
         try:
-            type_ = expect_optional(d, "type", (float, int))
+            type_ = as_float(expect_optional(d, "type", (float, int)))
         except Exception as _error:
             raise error_at("type", _error) from None
 
         try:
-            expired_member = expect_optional(d, "expired_member", (float, int))
+            expired_member = as_float(expect_optional(d, "expired_member", (float, int)))
         except Exception as _error:
             raise error_at("expired_member", _error) from None
 
         try:
-            credit_daily = expect_optional(d, "credit_daily", (float, int))
+            credit_daily = as_float(expect_optional(d, "credit_daily", (float, int)))
         except Exception as _error:
             raise error_at("credit_daily", _error) from None
 
         try:
-            credit_daily_gift = expect_optional(d, "credit_daily_gift", (float, int))
+            credit_daily_gift = as_float(expect_optional(d, "credit_daily_gift", (float, int)))
         except Exception as _error:
             raise error_at("credit_daily_gift", _error) from None
 
         try:
-            initial_credit_gift = expect_optional(d, "initial_credit_gift", (float, int))
+            initial_credit_gift = as_float(expect_optional(d, "initial_credit_gift", (float, int)))
         except Exception as _error:
             raise error_at("initial_credit_gift", _error) from None
 
         try:
-            credit_monthly = expect_optional(d, "credit_monthly", (float, int))
+            credit_monthly = as_float(expect_optional(d, "credit_monthly", (float, int)))
         except Exception as _error:
             raise error_at("credit_monthly", _error) from None
 
         try:
-            credit_monthly_gift = expect_optional(d, "credit_monthly_gift", (float, int))
+            credit_monthly_gift = as_float(expect_optional(d, "credit_monthly_gift", (float, int)))
         except Exception as _error:
             raise error_at("credit_monthly_gift", _error) from None
 
         try:
-            credit_package = expect_optional(d, "credit_package", (float, int))
+            credit_package = as_float(expect_optional(d, "credit_package", (float, int)))
         except Exception as _error:
             raise error_at("credit_package", _error) from None
 
         try:
-            credits_more = expect_optional(d, "credits_more", (float, int))
+            credits_more = as_float(expect_optional(d, "credits_more", (float, int)))
         except Exception as _error:
             raise error_at("credits_more", _error) from None
 
@@ -586,12 +647,12 @@ class PixverseFeatures:
             raise error_at("renewal_price", _error) from None
 
         try:
-            billing_period = expect_optional(d, "billing_period", (float, int))
+            billing_period = as_float(expect_optional(d, "billing_period", (float, int)))
         except Exception as _error:
             raise error_at("billing_period", _error) from None
 
         try:
-            next_billing_period = expect_optional(d, "next_billing_period", (float, int))
+            next_billing_period = as_float(expect_optional(d, "next_billing_period", (float, int)))
         except Exception as _error:
             raise error_at("next_billing_period", _error) from None
 
@@ -621,7 +682,7 @@ class PixverseFeatures:
             raise error_at("remaining_days", _error) from None
 
         try:
-            payment = expect_optional(d, "payment", (float, int))
+            payment = as_float(expect_optional(d, "payment", (float, int)))
         except Exception as _error:
             raise error_at("payment", _error) from None
 
@@ -636,7 +697,7 @@ class PixverseFeatures:
             raise error_at("stripe_bill_url", _error) from None
 
         try:
-            renewal_retention = expect_optional(d, "renewal_retention", (float, int))
+            renewal_retention = as_float(expect_optional(d, "renewal_retention", (float, int)))
         except Exception as _error:
             raise error_at("renewal_retention", _error) from None
 
@@ -651,7 +712,7 @@ class PixverseFeatures:
             raise error_at("cancel_updated_at", _error) from None
 
         try:
-            sub_order_in_progress = expect_optional(d, "sub_order_in_progress", (float, int))
+            sub_order_in_progress = as_float(expect_optional(d, "sub_order_in_progress", (float, int)))
         except Exception as _error:
             raise error_at("sub_order_in_progress", _error) from None
 
@@ -877,5 +938,5 @@ class PixverseFeatures:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -12,10 +12,13 @@ T = TypeVar("T", bound="UpstreamErrorDetail")
 
 
 @_attrs_define
-class UpstreamErrorDetail:
+class UpstreamErrorDetail(Mapping[str, "Any"]):
     """An upstream service's own error object, passed through unchanged."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -46,5 +49,11 @@ class UpstreamErrorDetail:
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self.additional_properties
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.additional_properties)
+
+    def __len__(self) -> int:
+        return len(self.additional_properties)

@@ -3,6 +3,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...models.account import Account
 from ...models.api_error import ApiError
@@ -14,6 +15,7 @@ def _get_kwargs() -> dict[str, Any]:
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v2/account",
+        "extensions": {OPERATION_EXTENSION: "get_account"},
     }
 
     return _kwargs
@@ -22,24 +24,35 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Account | ApiError | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200 = Account.from_dict(errors.parse_json(response, content))
 
             return response_200
 
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_account", response, bytes(content)).with_traceback(None) from None
+    try:
         if response.status_code == 401:
             response_401 = ApiError.from_dict(errors.parse_json(response, content))
 
             return response_401
 
-    except errors.ResponseValidationError as error:
-        # Without the frames below: their locals hold the decoded body.
-        raise error.for_response("get_account", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    except errors.ResponseValidationError:
+        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+    return None
+
+
+def _parsed_or_raise(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Account | ApiError:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("get_account", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(
@@ -63,12 +76,27 @@ def sync_detailed(
     bought, how many accounts each AI service may hold, and per service how many accounts
     are configured, healthy and failing.
 
+    Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[Account | ApiError]
+        Response[Account | ApiError]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: Account, The subscription and its configured accounts.
+            401: ApiError, The API token is missing or invalid.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs()
@@ -81,24 +109,44 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Account | ApiError | None:
+) -> Account | ApiError:
     """Get the useapi.net subscription
 
      Returns the useapi.net subscription: whether it is active, how many subscriptions were
     bought, how many accounts each AI service may hold, and per service how many accounts
     are configured, healthy and failing.
 
+    Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 401), or a
+            documented error status (401) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Account | ApiError
+        Account | ApiError: the body's model, by status:
+            200: Account, The subscription and its configured accounts.
+            401: ApiError, The API token is missing or invalid.
     """
 
-    return sync_detailed(
-        client=client,
-    ).parsed
+    kwargs = _get_kwargs()
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -111,12 +159,27 @@ async def asyncio_detailed(
     bought, how many accounts each AI service may hold, and per service how many accounts
     are configured, healthy and failing.
 
+    Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[Account | ApiError]
+        Response[Account | ApiError]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: Account, The subscription and its configured accounts.
+            401: ApiError, The API token is missing or invalid.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs()
@@ -129,23 +192,41 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Account | ApiError | None:
+) -> Account | ApiError:
     """Get the useapi.net subscription
 
      Returns the useapi.net subscription: whether it is active, how many subscriptions were
     bought, how many accounts each AI service may hold, and per service how many accounts
     are configured, healthy and failing.
 
+    Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 401), or a
+            documented error status (401) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Account | ApiError
+        Account | ApiError: the body's model, by status:
+            200: Account, The subscription and its configured accounts.
+            401: ApiError, The API token is missing or invalid.
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs()
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

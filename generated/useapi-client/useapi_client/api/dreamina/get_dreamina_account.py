@@ -3,6 +3,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.dreamina_account import DreaminaAccount
@@ -18,6 +19,7 @@ def _get_kwargs(
         "url": "/v1/dreamina/accounts/{account}".format(
             account=errors.path_segment("account", account),
         ),
+        "extensions": {OPERATION_EXTENSION: "get_dreamina_account"},
     }
 
     return _kwargs
@@ -26,12 +28,18 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> ApiError | DreaminaAccount | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200 = DreaminaAccount.from_dict(errors.parse_json(response, content))
 
             return response_200
 
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_dreamina_account", response, bytes(content)).with_traceback(None) from None
+    try:
         if response.status_code == 401:
             response_401 = ApiError.from_dict(errors.parse_json(response, content))
 
@@ -42,13 +50,18 @@ def _parse_response(
 
             return response_404
 
-    except errors.ResponseValidationError as error:
-        # Without the frames below: their locals hold the decoded body.
-        raise error.for_response("get_dreamina_account", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    except errors.ResponseValidationError:
+        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+    return None
+
+
+def _parsed_or_raise(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> ApiError | DreaminaAccount:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("get_dreamina_account", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(
@@ -75,14 +88,30 @@ def sync_detailed(
     them. Calling it once a day also claims the free daily credits.
 
     Args:
-        account (str):
+        account (str): The account id, `REGION:email` (for example `US:jane@example.com`), sent
+            percent-encoded: `US%3Ajane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[ApiError | DreaminaAccount]
+        Response[ApiError | DreaminaAccount]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: DreaminaAccount, The account, with live data when Dreamina answered.
+            401: ApiError, The API token is missing or invalid.
+            404: ApiError, No Dreamina account with this id is configured.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +127,7 @@ def sync(
     account: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | DreaminaAccount | None:
+) -> ApiError | DreaminaAccount:
     """Get one Dreamina account
 
      Returns the configuration of one linked Dreamina account with its session, the models
@@ -107,20 +136,42 @@ def sync(
     them. Calling it once a day also claims the free daily credits.
 
     Args:
-        account (str):
+        account (str): The account id, `REGION:email` (for example `US:jane@example.com`), sent
+            percent-encoded: `US%3Ajane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 401, 404), or a
+            documented error status (401, 404) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        ApiError | DreaminaAccount
+        ApiError | DreaminaAccount: the body's model, by status:
+            200: DreaminaAccount, The account, with live data when Dreamina answered.
+            401: ApiError, The API token is missing or invalid.
+            404: ApiError, No Dreamina account with this id is configured.
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         account=account,
-        client=client,
-    ).parsed
+    )
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -136,14 +187,30 @@ async def asyncio_detailed(
     them. Calling it once a day also claims the free daily credits.
 
     Args:
-        account (str):
+        account (str): The account id, `REGION:email` (for example `US:jane@example.com`), sent
+            percent-encoded: `US%3Ajane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[ApiError | DreaminaAccount]
+        Response[ApiError | DreaminaAccount]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: DreaminaAccount, The account, with live data when Dreamina answered.
+            401: ApiError, The API token is missing or invalid.
+            404: ApiError, No Dreamina account with this id is configured.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +226,7 @@ async def asyncio(
     account: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | DreaminaAccount | None:
+) -> ApiError | DreaminaAccount:
     """Get one Dreamina account
 
      Returns the configuration of one linked Dreamina account with its session, the models
@@ -168,19 +235,39 @@ async def asyncio(
     them. Calling it once a day also claims the free daily credits.
 
     Args:
-        account (str):
+        account (str): The account id, `REGION:email` (for example `US:jane@example.com`), sent
+            percent-encoded: `US%3Ajane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 401, 404), or a
+            documented error status (401, 404) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        ApiError | DreaminaAccount
+        ApiError | DreaminaAccount: the body's model, by status:
+            200: DreaminaAccount, The account, with live data when Dreamina answered.
+            401: ApiError, The API token is missing or invalid.
+            404: ApiError, No Dreamina account with this id is configured.
     """
 
-    return (
-        await asyncio_detailed(
-            account=account,
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        account=account,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

@@ -3,6 +3,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.flow_music_account import FlowMusicAccount
@@ -18,6 +19,7 @@ def _get_kwargs(
         "url": "/v1/flowmusic/accounts/{email}".format(
             email=errors.path_segment("email", email),
         ),
+        "extensions": {OPERATION_EXTENSION: "get_flow_music_account"},
     }
 
     return _kwargs
@@ -26,12 +28,18 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> ApiError | FlowMusicAccount | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200 = FlowMusicAccount.from_dict(errors.parse_json(response, content))
 
             return response_200
 
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_flow_music_account", response, bytes(content)).with_traceback(None) from None
+    try:
         if response.status_code == 401:
             response_401 = ApiError.from_dict(errors.parse_json(response, content))
 
@@ -42,13 +50,18 @@ def _parse_response(
 
             return response_404
 
-    except errors.ResponseValidationError as error:
-        # Without the frames below: their locals hold the decoded body.
-        raise error.for_response("get_flow_music_account", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    except errors.ResponseValidationError:
+        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+    return None
+
+
+def _parsed_or_raise(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> ApiError | FlowMusicAccount:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("get_flow_music_account", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(
@@ -74,14 +87,31 @@ def sync_detailed(
     an account in an error state carries `error` and no balances.
 
     Args:
-        email (str):
+        email (str): The account's email address, sent percent-encoded: `jane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[ApiError | FlowMusicAccount]
+        Response[ApiError | FlowMusicAccount]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: FlowMusicAccount, The account, with live balances when it is healthy.
+            401: ApiError, The API token is missing or invalid. The page shows no body; the host's error
+                shape applies.
+            404: ApiError, No Flow Music account with this email is configured. The page shows no body; the
+                host's error shape applies.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -97,7 +127,7 @@ def sync(
     email: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | FlowMusicAccount | None:
+) -> ApiError | FlowMusicAccount:
     """Get one Flow Music account
 
      Returns one linked Flow Music account with its tier, session and live balances. The
@@ -105,20 +135,43 @@ def sync(
     an account in an error state carries `error` and no balances.
 
     Args:
-        email (str):
+        email (str): The account's email address, sent percent-encoded: `jane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 401, 404), or a
+            documented error status (401, 404) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        ApiError | FlowMusicAccount
+        ApiError | FlowMusicAccount: the body's model, by status:
+            200: FlowMusicAccount, The account, with live balances when it is healthy.
+            401: ApiError, The API token is missing or invalid. The page shows no body; the host's error
+                shape applies.
+            404: ApiError, No Flow Music account with this email is configured. The page shows no body; the
+                host's error shape applies.
     """
 
-    return sync_detailed(
+    kwargs = _get_kwargs(
         email=email,
-        client=client,
-    ).parsed
+    )
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -133,14 +186,31 @@ async def asyncio_detailed(
     an account in an error state carries `error` and no balances.
 
     Args:
-        email (str):
+        email (str): The account's email address, sent percent-encoded: `jane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[ApiError | FlowMusicAccount]
+        Response[ApiError | FlowMusicAccount]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: FlowMusicAccount, The account, with live balances when it is healthy.
+            401: ApiError, The API token is missing or invalid. The page shows no body; the host's error
+                shape applies.
+            404: ApiError, No Flow Music account with this email is configured. The page shows no body; the
+                host's error shape applies.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +226,7 @@ async def asyncio(
     email: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | FlowMusicAccount | None:
+) -> ApiError | FlowMusicAccount:
     """Get one Flow Music account
 
      Returns one linked Flow Music account with its tier, session and live balances. The
@@ -164,19 +234,40 @@ async def asyncio(
     an account in an error state carries `error` and no balances.
 
     Args:
-        email (str):
+        email (str): The account's email address, sent percent-encoded: `jane%40example.com`.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 401, 404), or a
+            documented error status (401, 404) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.InvalidPathParameterError: a path parameter is empty, "." or ".."; nothing was sent.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        ApiError | FlowMusicAccount
+        ApiError | FlowMusicAccount: the body's model, by status:
+            200: FlowMusicAccount, The account, with live balances when it is healthy.
+            401: ApiError, The API token is missing or invalid. The page shows no body; the host's error
+                shape applies.
+            404: ApiError, No Flow Music account with this email is configured. The page shows no body; the
+                host's error shape applies.
     """
 
-    return (
-        await asyncio_detailed(
-            email=email,
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        email=email,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

@@ -3,6 +3,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._constants import OPERATION_EXTENSION
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.pixverse_features import PixverseFeatures
@@ -24,6 +25,7 @@ def _get_kwargs(
         "method": "get",
         "url": "/v2/pixverse/features/",
         "params": params,
+        "extensions": {OPERATION_EXTENSION: "get_pixverse_features"},
     }
 
     return _kwargs
@@ -32,12 +34,18 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> ApiError | PixverseFeatures | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
     try:
         if response.status_code == 200:
             response_200 = PixverseFeatures.from_dict(errors.parse_json(response, content))
 
             return response_200
 
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_pixverse_features", response, bytes(content)).with_traceback(None) from None
+    try:
         if response.status_code == 400:
             response_400 = ApiError.from_dict(errors.parse_json(response, content))
 
@@ -48,13 +56,18 @@ def _parse_response(
 
             return response_401
 
-    except errors.ResponseValidationError as error:
-        # Without the frames below: their locals hold the decoded body.
-        raise error.for_response("get_pixverse_features", response, bytes(content)).with_traceback(None) from None
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, bytes(content))
-    else:
-        return None
+    except errors.ResponseValidationError:
+        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+    return None
+
+
+def _parsed_or_raise(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> ApiError | PixverseFeatures:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("get_pixverse_features", response, content, client._secrets())
+    return parsed
 
 
 def _build_response(
@@ -80,14 +93,30 @@ def sync_detailed(
     slash, as the upstream serves it.
 
     Args:
-        email (str | Unset):
+        email (str | Unset): Email of the PixVerse account to query. It may be left out while a
+            single account
+            is configured; with several accounts configured it is required.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[ApiError | PixverseFeatures]
+        Response[ApiError | PixverseFeatures]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: PixverseFeatures, The account's plan, credits and feature flags.
+            400: ApiError, The request is invalid; the body says why.
+            401: ApiError, The API token is missing or invalid.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     email: str | Unset = UNSET,
-) -> ApiError | PixverseFeatures | None:
+) -> ApiError | PixverseFeatures:
     """Get PixVerse plan, credits and features
 
      Returns what PixVerse reports for one linked account: the plan and its billing, the
@@ -111,20 +140,42 @@ def sync(
     slash, as the upstream serves it.
 
     Args:
-        email (str | Unset):
+        email (str | Unset): Email of the PixVerse account to query. It may be left out while a
+            single account
+            is configured; with several accounts configured it is required.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 400, 401), or a
+            documented error status (400, 401) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        ApiError | PixverseFeatures
+        ApiError | PixverseFeatures: the body's model, by status:
+            200: PixverseFeatures, The account's plan, credits and feature flags.
+            400: ApiError, The request is invalid; the body says why.
+            401: ApiError, The API token is missing or invalid.
     """
 
-    return sync_detailed(
-        client=client,
+    kwargs = _get_kwargs(
         email=email,
-    ).parsed
+    )
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
 
 
 async def asyncio_detailed(
@@ -139,14 +190,30 @@ async def asyncio_detailed(
     slash, as the upstream serves it.
 
     Args:
-        email (str | Unset):
+        email (str | Unset): Email of the PixVerse account to query. It may be left out while a
+            single account
+            is configured; with several accounts configured it is required.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        Response[ApiError | PixverseFeatures]
+        Response[ApiError | PixverseFeatures]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: PixverseFeatures, The account's plan, credits and feature flags.
+            400: ApiError, The request is invalid; the body says why.
+            401: ApiError, The API token is missing or invalid.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +229,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     email: str | Unset = UNSET,
-) -> ApiError | PixverseFeatures | None:
+) -> ApiError | PixverseFeatures:
     """Get PixVerse plan, credits and features
 
      Returns what PixVerse reports for one linked account: the plan and its billing, the
@@ -170,19 +237,39 @@ async def asyncio(
     slash, as the upstream serves it.
 
     Args:
-        email (str | Unset):
+        email (str | Unset): Email of the PixVerse account to query. It may be left out while a
+            single account
+            is configured; with several accounts configured it is required.
+        client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: any status but the documented ones (200, 400, 401), or a
+            documented error status (400, 401) whose body is not the documented one.
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
 
     Returns:
-        ApiError | PixverseFeatures
+        ApiError | PixverseFeatures: the body's model, by status:
+            200: PixverseFeatures, The account's plan, credits and feature flags.
+            400: ApiError, The request is invalid; the body says why.
+            401: ApiError, The API token is missing or invalid.
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            email=email,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        email=email,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

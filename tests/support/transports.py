@@ -1,5 +1,5 @@
-"""What the SDK behaviour tests add to the recorded calls: the two call styles, the three
-transports, canned answers, and one call against the raw server."""
+"""What the SDK behaviour tests add to the recorded calls: the call styles, the transports,
+canned answers, and one call against the raw server."""
 
 from __future__ import annotations
 
@@ -53,3 +53,12 @@ async def run_and_close(client: Any, transport: str, call: OperationCall = DREAM
     finally:
         if transport != "sync":
             await client.get_async_httpx_client().aclose()
+
+
+async def run_parsed(call: OperationCall, client: Any, mode: str) -> Any:
+    """The call's sync() or asyncio() by `mode`: the parsed model, or the exception raised."""
+    module = call.operation.module()
+    arguments = call.operation.sdk_arguments(call.recording)
+    if mode == "sync":
+        return module.sync(client=client, **arguments)
+    return await module.asyncio(client=client, **arguments)
