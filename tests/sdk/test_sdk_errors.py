@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -142,6 +143,17 @@ async def test_the_vendor_message_is_shortened_and_scrubbed_in_str(call: Operati
     assert TOKEN not in str(error) and TOKEN not in (error.message or "")
     assert "Bearer [token]" in str(error) and len(str(error)) < 500
     assert TOKEN.encode() in error.content, "the raw body is still there to read"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_status_error_survives_pickle(call: OperationCall, mode: str) -> None:
+    body = b'{"error": "All accounts are busy", "code": 429}'
+    error = await raised_by(call, mode, json_response(429, body, **{"retry-after": "3", "x-request-id": "r-1"}))
+    copied = pickle.loads(pickle.dumps(error))
+    assert type(copied) is type(error) and str(copied) == str(error)
+    for name in ("status_code", "message", "code", "body", "content", "request_id", "retry_after", "attempts"):
+        assert getattr(copied, name) == getattr(error, name), name
+    assert copied.headers["x-request-id"] == "r-1"
 
 
 def test_every_exception_class_derives_from_the_sdk_base(call: OperationCall) -> None:

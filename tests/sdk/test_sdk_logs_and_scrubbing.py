@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
-from tests.support.raw_server import RawServer
+from tests.support.raw_server import RawServer, http_answer
 from tests.support.transports import TRANSPORTS, run_parsed, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
@@ -115,3 +115,19 @@ def test_scrubbing_replaces_whole_tokens_only(token: str, before: str, after: st
     glued = f"x{token}x"
     assert scrub(glued, [token]) == glued, "a token inside a word is not the token"
     assert TOKEN not in scrub(f"Bearer {TOKEN}.", [TOKEN])
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+async def test_a_retry_after_header_is_logged_as_seconds_only(transport: str, emitted: EmittedLines) -> None:
+    echo = f"Bearer {TOKEN} jane@example.com"
+    answer = http_answer("429 Too Many Requests", b"{}", f"retry-after: {echo}", content_type="application/json")
+    with RawServer() as server:
+        server.answer = lambda request: answer
+        client = DREAMINA.client(base_url=server.base_url, retry=Retry(total=1), **transport_options(transport))
+        with pytest.raises(DREAMINA.errors.RateLimitError):
+            await call(client, transport)
+    retries = [line for line in emitted.lines if line.startswith(("INFO useapi_client", "WARNING useapi_client"))]
+    assert retries == [
+        "INFO useapi_client get_dreamina_account: attempt 1 of 2 answered 429 Too Many Requests; retrying",
+        "WARNING useapi_client get_dreamina_account: attempt 2 of 2 answered 429 Too Many Requests; no retries left",
+    ]

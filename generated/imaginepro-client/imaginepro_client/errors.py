@@ -148,7 +148,7 @@ class APIStatusError(SDKError):
         if self.message is not None:
             self.message = scrub(self.message, secrets)
         self.request_id = next((self.headers[name] for name in REQUEST_ID_HEADERS if name in self.headers), None)
-        self.retry_after = _retry_after_seconds(self.headers.get("retry-after"))
+        self.retry_after = retry_after_seconds(self.headers.get("retry-after"))
         super().__init__(self._describe())
 
     def _describe(self) -> str:
@@ -276,7 +276,7 @@ def _vendor_message(body: Any) -> tuple[str | None, int | str | None]:
     return None, code
 
 
-def _retry_after_seconds(value: str | None) -> float | None:
+def retry_after_seconds(value: str | None) -> float | None:
     """Retry-After as seconds: a number of seconds, or an HTTP date from now; None if absent or bad."""
     if value is None:
         return None

@@ -7,7 +7,7 @@ import httpx
 from httpx_retries import Retry
 
 from ._constants import ATTEMPTS_EXTENSION, OPERATION_EXTENSION
-from .errors import scrub
+from .errors import retry_after_seconds, scrub
 
 logger = logging.getLogger("useapi_client")
 """The SDK's logger: one INFO line per retry, one WARNING line when the retries are spent. Its
@@ -118,8 +118,9 @@ class AttemptTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             phrase = f" {HTTPStatus(response.status_code).phrase}"
         except ValueError:
             phrase = ""
-        wait = response.headers.get("retry-after")
-        outcome = f"answered {response.status_code}{phrase}" + (f" (Retry-After: {wait[:40]})" if wait else "")
+        # The header's value as seconds only: a server may put anything in it, the token included.
+        wait = retry_after_seconds(response.headers.get("retry-after"))
+        outcome = f"answered {response.status_code}{phrase}" + (f" (Retry-After: {wait:g})" if wait is not None else "")
         self._log(request, attempt, retry, outcome)
 
     def _failed(self, request: httpx.Request, attempt: int, error: Exception) -> None:
