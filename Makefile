@@ -20,7 +20,9 @@ SPEC_NAMES := $(basename $(notdir $(wildcard specs/*.yaml)))
 SPEC_CHECKER := scripts/core/specs.py scripts/core/documents.py scripts/core/openapi.py scripts/core/paths.py scripts/review/versioning.py scripts/review/rules.py
 BUILD_INPUTS := scripts/build/generate.py scripts/build/package_metadata.py $(SPEC_CHECKER) uv.lock LICENSE \
 	scripts/build/generator/package.toml scripts/build/generator/pyproject.toml.jinja README.md \
-	$(wildcard scripts/build/generator/templates/*.jinja scripts/build/generator/extra_modules/*.jinja)
+	$(wildcard scripts/build/generator/templates/*.jinja scripts/build/generator/templates/*/*.jinja scripts/build/generator/extra_modules/*.jinja)
+# Golden records of the templates: specs of our own rendered into tests/sdk/golden/ (never shipped).
+GOLDEN_NAMES := $(basename $(notdir $(wildcard tests/sdk/golden/*.yaml)))
 PORT ?= 8080
 
 .PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-recipes bench-hostile bench-live clean
@@ -54,6 +56,10 @@ $(BUILD)/lint/%.stamp: specs/%.yaml .redocly/redocly.yaml $(SPEC_CHECKER) $(BUIL
 	@if grep -q "Warning was generated" $@.log; then echo "$<: Redocly warnings fail the lint too" >&2; exit 1; fi
 	@touch $@
 
+$(BUILD)/golden/%.stamp: tests/sdk/golden/%.yaml tests/sdk/golden/generator/%.yaml $(BUILD_INPUTS) $(BUILD)/venv.stamp
+	$(PYTHON) -m scripts.build.generate $*
+	@mkdir -p $(@D) && touch $@
+
 $(BUILD)/generated/%.stamp: specs/%.yaml scripts/build/generator/%.yaml changelogs/%.md $(BUILD_INPUTS) $(BUILD)/venv.stamp
 	$(PYTHON) -m scripts.build.generate $*
 	@mkdir -p $(@D) && touch $@
@@ -62,11 +68,11 @@ lint: $(SPEC_NAMES:%=$(BUILD)/lint/%.stamp)  ## check every spec: our located ch
 
 # A version bump or a new dependency range in generated/ changes what uv.lock records of the
 # SDKs: the lock is refreshed here, so `make test` (uv sync --locked) never trips on it.
-generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp)  ## set up, lint specs, regenerate generated/, smoke-call both SDKs
+generate: lint $(SPEC_NAMES:%=$(BUILD)/generated/%.stamp) $(GOLDEN_NAMES:%=$(BUILD)/golden/%.stamp)  ## set up, lint specs, regenerate generated/ and tests/sdk/golden/, smoke-call both SDKs
 	@$(UV) lock --check --quiet 2>/dev/null || $(UV) lock --quiet
 	@$(PYTHON) -m scripts.build.smoke
 
-check-generated: $(BUILD)/venv.stamp  ## fail when generated/ differs from what specs/ produce
+check-generated: $(BUILD)/venv.stamp  ## fail when generated/ or tests/sdk/golden/ differs from what its spec produces
 	$(PYTHON) -m scripts.build.generate --check
 
 check-code: $(BUILD)/venv.stamp  ## ruff, mypy --strict and the stages contract (import-linter) on scripts/ and tests/

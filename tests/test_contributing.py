@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from scripts.core.paths import ROOT
+from scripts.core.targets import GOLDEN_DIR
 
 LAYOUT = re.search(r"## Layout\n.*?```\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
 PACKAGES = sorted(
     init.parent.relative_to(ROOT)
     for folder in ("scripts", "tests")
     for init in (ROOT / folder).rglob("__init__.py")
-    if init.parent != ROOT / folder
+    if init.parent != ROOT / folder and not init.is_relative_to(GOLDEN_DIR)  # a generated package
 )
 
 

@@ -34,7 +34,7 @@ import yaml
 from scripts.build import package_metadata
 from scripts.core import specs
 from scripts.core.paths import GENERATOR_DIR, ROOT, display
-from scripts.core.targets import BuildError, Target, default_base_url, operation_module, targets
+from scripts.core.targets import BuildError, Target, build_targets, default_base_url, operation_module
 
 CONFIG_DIR = GENERATOR_DIR
 # Overrides of openapi-python-client's templates; each says at its top why it differs.
@@ -43,6 +43,9 @@ TEMPLATE_DIR = CONFIG_DIR / "templates"
 EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
 # Each package's pyproject.toml, rendered over the generator's (which knows no shared metadata).
 PYPROJECT_TEMPLATE = CONFIG_DIR / "pyproject.toml.jinja"
+# What tools leave beside a package (ruff caches in the directory of the config it reads, and a
+# golden record under tests/ has its own): never part of what a spec produces.
+CACHE_DIRS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
 # The user guide is written once, in the repository's README between these two comments, and
 # each package's README (templates/README.md.jinja) ends with it, after the line GUIDE_PLACE.
 README = ROOT / "README.md"
@@ -64,8 +67,10 @@ def expected_modules(spec: specs.Spec, package_name: str) -> dict[str, Path]:
     return modules
 
 
-def render(target: Target, workdir: Path) -> Path:
-    """Generate one package under workdir; return its project directory."""
+def render(target: Target, workdir: Path, templates: Path | None = TEMPLATE_DIR) -> Path:
+    """Generate one package under workdir; return its project directory.
+
+    templates=None renders with upstream's templates alone (tests compare the two)."""
     spec = specs.check(target.spec_path)  # before the generator's slow imports: a broken spec fails fast
     base_url = default_base_url(spec)
     from openapi_python_client import generate
@@ -86,7 +91,7 @@ def render(target: Target, workdir: Path) -> Path:
         output_path=project_dir,
     )
     with contextlib.redirect_stdout(io.StringIO()):
-        problems = generate(config=config, custom_template_path=TEMPLATE_DIR)
+        problems = generate(config=config, custom_template_path=templates)
     if problems:
         lines = [f"{display(target.spec_path)}: openapi-python-client reported problems:"]
         for problem in problems:
@@ -103,7 +108,8 @@ def render(target: Target, workdir: Path) -> Path:
         raise BuildError("\n".join(missing))
     add_extra_modules(target, base_url, project_dir)
     write_project_files(target, spec, project_dir)
-    add_user_guide(project_dir / "README.md")
+    if templates is not None:  # upstream's README has no place for the guide
+        add_user_guide(project_dir / "README.md")
     return project_dir
 
 
@@ -228,7 +234,7 @@ def _files(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and not CACHE_DIRS.intersection(p.parts)
     }
 
 
@@ -273,7 +279,7 @@ def main(argv: Sequence[str]) -> int:
     stale = False
     try:
         with tempfile.TemporaryDirectory(prefix="sdk-build-") as workdir:
-            for target in targets(args.names):
+            for target in build_targets(args.names):
                 fresh = render(target, Path(workdir))
                 if args.check:
                     diff = differences(fresh, target.output_dir)

@@ -89,7 +89,23 @@ def _structure_problems(spec: Spec) -> list[str]:
             )
         else:
             first_seen[operation_id] = (*operation.location, "operationId")
-    return problems + _ref_problems(spec) + _depth_problems(spec)
+    return problems + _unsupported_problems(spec) + _ref_problems(spec) + _depth_problems(spec)
+
+
+def _unsupported_problems(spec: Spec) -> list[str]:
+    """What openapi-python-client accepts without a word but sends wrongly: a deepObject query
+    parameter goes out form style (`a=1`, not `filter[a]=1`)."""
+    problems = []
+    for operation in spec.operations():
+        for owner, location in ((operation.path_item, ("paths", operation.path)), (operation.node, operation.location)):
+            parameters = owner.get("parameters")
+            for index, parameter in enumerate(parameters if isinstance(parameters, list) else []):
+                if isinstance(parameter, dict) and parameter.get("style") == "deepObject":
+                    problems.append(
+                        f"{spec.where((*location, 'parameters', index, 'style'))}: style deepObject is not supported: "
+                        "openapi-python-client would send the parameter form style (a=1, not name[a]=1)"
+                    )
+    return sorted(set(problems))
 
 
 def _ref_problems(spec: Spec) -> list[str]:

@@ -18,6 +18,9 @@ from scripts.core import specs
 from scripts.core.paths import CHANGELOG_DIR, GENERATOR_DIR, ROOT
 
 GENERATED_DIR = ROOT / "generated"
+# Specs of our own that exercise every construct the templates support; their packages, rendered
+# here by the same pipeline, are golden records of the templates: committed, tested, never shipped.
+GOLDEN_DIR = ROOT / "tests" / "sdk" / "golden"
 
 
 class BuildError(Exception):
@@ -32,6 +35,7 @@ class Target:
     config_path: Path
     project_name: str
     package_name: str
+    output_root: Path = GENERATED_DIR
 
     @property
     def name(self) -> str:
@@ -39,7 +43,7 @@ class Target:
 
     @property
     def output_dir(self) -> Path:
-        return GENERATED_DIR / self.project_name
+        return self.output_root / self.project_name
 
     @property
     def changelog(self) -> Path:
@@ -61,6 +65,25 @@ def targets(names: Sequence[str] = ()) -> list[Target]:
     if unknown:
         raise BuildError(f"no spec named {', '.join(sorted(unknown))} in specs/")
     return found
+
+
+def golden_targets() -> list[Target]:
+    """The golden records: GOLDEN_DIR/NAME.yaml with its config in GOLDEN_DIR/generator/NAME.yaml."""
+    found = []
+    for spec_path in sorted(GOLDEN_DIR.glob("*.yaml")):
+        config_path = GOLDEN_DIR / "generator" / spec_path.name
+        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        project, package = config["project_name_override"], config["package_name_override"]
+        found.append(Target(spec_path, config_path, project, package, output_root=GOLDEN_DIR))
+    return found
+
+
+def build_targets(names: Sequence[str] = ()) -> list[Target]:
+    """What `make generate` builds: the SDKs of specs/ and the golden records (all when no names)."""
+    golden = {target.name: target for target in golden_targets()}
+    shipped = [name for name in names if name not in golden]
+    wanted_golden = [target for name, target in golden.items() if not names or name in names]
+    return (targets(shipped) if shipped or not names else []) + wanted_golden
 
 
 def operation_module(package_name: str, operation: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ import pytest
 from scripts.build import generate, package_metadata
 from scripts.core import specs
 from scripts.core.paths import ROOT
-from scripts.core.targets import BuildError, Target, operation_module, targets
+from scripts.core.targets import BuildError, Target, build_targets, operation_module, targets
 
 OPERATIONS = [
     (target, operation.node) for target in targets() for operation in specs.load(target.spec_path).operations()
@@ -46,8 +46,8 @@ def test_package_is_installable_and_typed(target: Target) -> None:
     assert Path(module.__file__ or "").resolve().is_relative_to(target.output_dir.resolve())
 
 
-def test_mypy_strict_passes_on_both_packages() -> None:
-    packages = [str(t.output_dir / t.package_name) for t in targets()]
+def test_mypy_strict_passes_on_both_packages_and_the_golden_record() -> None:
+    packages = [str(t.output_dir / t.package_name) for t in build_targets()]
     result = subprocess.run(
         # A cache of its own: incremental runs take a second, and no other mypy run shares it.
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", ".build/mypy-generated", *packages],
@@ -157,3 +157,17 @@ def test_a_package_readme_template_that_moved_the_guide_place_is_refused_by_name
     readme.write_text(f"# pkg\n\n{generate.GUIDE_PLACE}\n\n## More\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"templates/README\.md\.jinja: must end with the line <!-- the user guide"):
         generate.add_user_guide(readme)
+
+
+@pytest.mark.parametrize("target", build_targets(), ids=lambda t: t.project_name)
+def test_ruff_passes_on_each_package_with_its_own_settings(target: Target) -> None:
+    # The package's pyproject.toml holds the generator's ruff settings; a model with no
+    # properties once left an unused variable (F841) in the golden record.
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ruff"), "check", "--no-cache", "--quiet", "."],
+        cwd=target.output_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

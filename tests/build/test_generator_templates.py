@@ -37,6 +37,8 @@ def drifted(manifest: dict[str, Any], upstream_dir: Path, installed_version: str
             f"then set `version` in {MANIFEST.name}"
         )
     for entry in manifest["template"]:
+        if entry["how"] == "own":
+            continue
         upstream = upstream_dir / entry["upstream"]
         found = hashlib.sha256(upstream.read_bytes()).hexdigest() if upstream.exists() else "(file gone)"
         if found == entry["sha256"]:
@@ -56,11 +58,12 @@ def drifted(manifest: dict[str, Any], upstream_dir: Path, installed_version: str
 
 
 def test_every_overridden_template_is_in_the_manifest() -> None:
-    ours = {path.name for path in TEMPLATE_DIR.glob("*.jinja")}
+    ours = {path.relative_to(TEMPLATE_DIR).as_posix() for path in TEMPLATE_DIR.rglob("*.jinja")}
     listed = {entry["ours"] for entry in _manifest()["template"]}
     assert ours == listed, f"add or remove entries in {MANIFEST.name}: {sorted(ours ^ listed)}"
     for entry in _manifest()["template"]:
-        assert entry["how"] in ("copy", "rewrite", "macro"), entry
+        assert entry["how"] in ("copy", "rewrite", "macro", "own"), entry
+        assert ("upstream" in entry) == (entry["how"] != "own"), entry
 
 
 def test_the_installed_generator_templates_are_the_ones_ours_were_made_from() -> None:
@@ -81,6 +84,9 @@ def test_a_changed_upstream_template_is_named_with_what_to_do(tmp_path: Path) ->
     upstream = tmp_path / "templates"
     upstream.mkdir()
     for entry in _manifest()["template"]:
+        if entry["how"] == "own":
+            continue
+        (upstream / entry["upstream"]).parent.mkdir(exist_ok=True)
         (upstream / entry["upstream"]).write_bytes((UPSTREAM_DIR / entry["upstream"]).read_bytes())
     with (upstream / "model.py.jinja").open("a", encoding="utf-8") as file:
         file.write("{# an upstream fix #}\n")
@@ -97,7 +103,13 @@ def test_a_changed_upstream_template_is_named_with_what_to_do(tmp_path: Path) ->
     assert "keeping our edits" in problems[2]
 
 
-@pytest.mark.parametrize("entry", _manifest()["template"], ids=lambda e: f"{e['ours']}<-{e['upstream']}")
-def test_each_override_says_at_its_top_what_it_changes(entry: dict[str, Any]) -> None:
+@pytest.mark.parametrize("entry", _manifest()["template"], ids=lambda e: f"{e['ours']}<-{e.get('upstream', 'own')}")
+def test_each_difference_from_upstream_is_one_line_saying_why(entry: dict[str, Any]) -> None:
+    assert entry["why"], f"{MANIFEST.name}: {entry['ours']} lists no `why`"
+    for line in entry["why"]:
+        assert "\n" not in line and 20 <= len(line) <= 150, f"{MANIFEST.name}, {entry['ours']}: {line!r}"
+    # The template points here instead of keeping a second list that would drift from this one.
     header = (TEMPLATE_DIR / entry["ours"]).read_text(encoding="utf-8").split("-#}", 1)[0]
-    assert header.startswith("{#- Overrides upstream"), entry["ours"]
+    assert header.count("\n") == 0 and MANIFEST.name in header, entry["ours"]
+    opening = "{#- Not an upstream template" if entry["how"] == "own" else f"{{#- Overrides upstream {entry['ours']}"
+    assert header.startswith(opening), entry["ours"]

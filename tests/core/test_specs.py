@@ -68,6 +68,17 @@ def test_external_ref_is_refused_because_the_generator_would_drop_it(tmp_path: P
         specs.check(path)
 
 
+def test_a_deep_object_parameter_is_refused_because_the_generator_would_send_it_form_style(tmp_path: Path) -> None:
+    path = _broken_copy(
+        tmp_path,
+        "  /v2/account:\n    get:\n",
+        "  /v2/account:\n    get:\n      parameters:\n"
+        "        - {name: f, in: query, style: deepObject, schema: {type: object}}\n",
+    )
+    with pytest.raises(specs.SpecError, match=r"#/paths/~1v2~1account/get/parameters/0/style: style deepObject is not"):
+        specs.check(path)
+
+
 def test_schema_violation_names_file_line_and_pointer(tmp_path: Path) -> None:
     path = _broken_copy(tmp_path, "          description: The useapi.net user id.\n", "          description: 5\n")
     with pytest.raises(specs.SpecError) as raised:

@@ -56,6 +56,7 @@ def quotes(defaults: ModuleType) -> list[str]:
         f"up to {defaults.RETRY_BACKOFF_FACTOR * 2:g} s, then up to {defaults.RETRY_BACKOFF_FACTOR * 4:g} s",
         f"up to {defaults.MAX_RETRY_WAIT:g} s",
         f"{defaults.DEFAULT_MAX_RESPONSE_BYTES // 2**20} MiB",
+        f"{defaults.DEFAULT_MAX_DOWNLOAD_BYTES // 2**20} MiB",
         f"{defaults.MAX_JSON_DEPTH} levels",
     ]
 

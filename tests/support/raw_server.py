@@ -1,10 +1,11 @@
 """A raw HTTP/1.1 server on 127.0.0.1 for answers no well-behaved server gives.
 
-The test sets `answer`, a function from the request's bytes (head and body) to the bytes to
-send back, to RESET (a TCP reset) or DROP (close without a word), or to a Drip (bytes sent a
-few at a time, for a server that never quite stops answering). Every request is recorded
-as received, byte for byte. One connection per request: the server closes it after answering
-(well-formed answers say `connection: close`, so no client reuses it), unless `keep_alive` is set.
+The test sets `answer`, a function from the request's bytes (head and whole body, read to its
+content-length or last chunk) to the bytes to send back, to RESET (a TCP reset) or DROP (close
+without a word), or to a Drip (bytes sent a few at a time, for a server that never quite stops
+answering). Every request is recorded as received, byte for byte. One connection per request:
+the server closes it after answering (well-formed answers say `connection: close`, so no client
+reuses it), unless `keep_alive` is set.
 The server stops when its `with` block ends; its threads are daemons.
 """
 
@@ -45,6 +46,31 @@ def http_answer(status: str, body: bytes = b"", *lines: str, **headers: str) -> 
     )
     lines += (f"content-length: {len(body)}", "connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+def _complete(request: bytes) -> bool:
+    """Whether the request's body has all arrived: its content-length, or chunked up to the last chunk."""
+    head, _, body = request.partition(b"\r\n\r\n")
+    headers = head.lower()
+    if b"\r\ntransfer-encoding: chunked" in headers:
+        return body.endswith(b"0\r\n\r\n")
+    for line in headers.split(b"\r\n"):
+        if line.startswith(b"content-length:"):
+            return len(body) >= int(line.partition(b":")[2])
+    return True
+
+
+def request_body(request: bytes) -> bytes:
+    """The body of a request as recorded, de-chunked."""
+    head, _, body = request.partition(b"\r\n\r\n")
+    if b"\r\ntransfer-encoding: chunked" not in head.lower():
+        return body
+    out = b""
+    while body:
+        size_line, _, body = body.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        out, body = out + body[:size], body[size + 2 :]
+    return out
 
 
 class RawServer:
@@ -94,6 +120,11 @@ class RawServer:
                 chunk = connection.recv(65536)
                 if not chunk:
                     return False
+                request += chunk
+            while not _complete(request):
+                chunk = connection.recv(65536)
+                if not chunk:
+                    break
                 request += chunk
         except OSError:
             return False

@@ -451,15 +451,17 @@ def scrub(text: str, secrets: Iterable[str]) -> str:
 
 class ResponseTooLargeError(SDKError):
     """The response body, as sent or once decompressed, is larger than the client's
-    ``max_response_bytes``. Reading stopped there: nothing more was read or decompressed.
+    ``max_response_bytes`` (a JSON body, or any body of an operation that answers JSON only) or
+    than the call's ``max_download_bytes`` (a binary or text body). Reading stopped there: nothing
+    more was read or decompressed.
 
     Attributes:
         status_code: the HTTP status of the response.
-        limit: the client's ``max_response_bytes``.
+        limit: the limit that was passed.
     """
 
-    def __init__(self, status_code: int, limit: int) -> None:
-        super().__init__(f"the body of the {status_code} response is larger than max_response_bytes ({limit} bytes)")
+    def __init__(self, status_code: int, limit: int, setting: str = "max_response_bytes") -> None:
+        super().__init__(f"the body of the {status_code} response is larger than {setting} ({limit} bytes)")
         self.status_code = status_code
         self.limit = limit
 
@@ -571,7 +573,8 @@ def json_type_name(value: object) -> str:
 
 
 def check_kind(value: Any, kinds: tuple[type, ...]) -> Any:
-    """Return value when its JSON type is one of kinds. JSON true is not an integer here."""
+    """Return value when its JSON type is one of kinds. JSON true is not an integer here; a number
+    with no fractional part (1.0) is one, as JSON Schema counts it, and comes back as an int."""
     if isinstance(value, kinds) and (type(value) is not bool or bool in kinds):
         if float in kinds and type(value) is int and not _fits_a_float(value):
             digits = int(value.bit_length() * math.log10(2)) + 1
@@ -579,6 +582,8 @@ def check_kind(value: Any, kinds: tuple[type, ...]) -> Any:
                 f"expected a number that fits a float, got an integer of about {digits} digits"
             )
         return value
+    if type(value) is float and int in kinds and value.is_integer():
+        return int(value)
     # An integer is a valid JSON number, so (int, float) reads as "number".
     names = [JSON_TYPE_NAMES[kind] for kind in kinds if not (kind is int and float in kinds)]
     expected = " or ".join(dict.fromkeys(names))
@@ -608,14 +613,16 @@ def expect_optional(data: dict[str, Any], key: str, kinds: tuple[type, ...]) -> 
 
 
 def check_items(values: Any, kinds: tuple[type, ...]) -> Any:
-    """Check the JSON type of every item of an array (UNSET passes)."""
-    if values is not UNSET:
-        for index, item in enumerate(values):
-            try:
-                check_kind(item, kinds)
-            except ResponseValidationError as error:
-                raise error_at(index, error) from None
-    return values
+    """Check the JSON type of every item of an array (UNSET passes); the items as check_kind returns them."""
+    if values is UNSET:
+        return values
+    checked = []
+    for index, item in enumerate(check_kind(values, (list,))):
+        try:
+            checked.append(check_kind(item, kinds))
+        except ResponseValidationError as error:
+            raise error_at(index, error) from None
+    return checked
 
 
 def as_float(value: Any) -> Any:
@@ -641,6 +648,17 @@ def error_at(step: str | int, error: Exception) -> ResponseValidationError:
         error = ResponseValidationError(str(error) or type(error).__name__)
     error.location.insert(0, step)
     return error
+
+
+def no_variant_matched(failures: Sequence[Exception]) -> ResponseValidationError:
+    """The error for a value that none of a union's variants reads, with why each one refused it.
+
+    Each variant was tried whatever it raised: a union must not stop at its first miss."""
+    reasons = "; ".join(
+        str(failure) if isinstance(failure, ResponseValidationError) else str(failure) or type(failure).__name__
+        for failure in failures
+    )
+    return ResponseValidationError(f"matches none of the {len(failures)} variants ({reasons})")
 
 
 def path_segment(parameter: str, value: object) -> str:

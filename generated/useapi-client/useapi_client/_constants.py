@@ -30,6 +30,11 @@ MAX_RETRY_WAIT = 20.0
 DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024
 """1 MiB: the largest body read, as sent and once decompressed. Account bodies are a few KB."""
 
+DEFAULT_MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024
+"""256 MiB: the largest binary or text body (a download) read into memory, the default of the
+max_download_bytes argument of each operation that documents one. JSON bodies stay under
+DEFAULT_MAX_RESPONSE_BYTES."""
+
 MAX_JSON_DEPTH = 64
 """The deepest nesting of JSON arrays and objects accepted in a body."""
 

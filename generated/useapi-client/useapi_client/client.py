@@ -5,7 +5,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import IO, TYPE_CHECKING, Any, Literal, Self
 
 import httpcore
 import httpx
@@ -26,6 +26,7 @@ from ._constants import (
     RETRY_EXCEPTIONS,
     RETRY_STATUSES,
 )
+from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport
@@ -619,31 +620,39 @@ class Client:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
 
-    def _request(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
-        """Send one request of an endpoint module within the deadline; return the response and its body."""
+    def _request(
+        self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
+    ) -> tuple[httpx.Response, _UnprintedBytes]:
+        """Send one request of an endpoint module within the deadline; return the response and its body.
+
+        max_download_bytes: the cap on a body that is not JSON, for operations that document one."""
         deadline = self.deadline
         started = _CALL_ENDS.set(None if deadline is None else time.monotonic() + deadline)
         try:
-            with self.get_httpx_client().stream(**request) as response:
+            with self.get_httpx_client().stream(**_resendable(request, rewind=True)) as response:
                 if framing := _framing_error(response):
                     raise framing
-                return response, _UnprintedBytes(_BodyReader(response, self._max_response_bytes).read())
+                limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                return response, _UnprintedBytes(_BodyReader(response, *limit).read())
         except Exception as error:
             failure = self._detached(error, deadline)
         finally:
             _CALL_ENDS.reset(started)
         raise failure
 
-    async def _arequest(self, request: dict[str, Any]) -> tuple[httpx.Response, _UnprintedBytes]:
+    async def _arequest(
+        self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
+    ) -> tuple[httpx.Response, _UnprintedBytes]:
         """Send one request of an endpoint module within the deadline; return the response and its body."""
         deadline = self.deadline
         started = _CALL_ENDS.set(None if deadline is None else time.monotonic() + deadline)
         try:
             async with asyncio.timeout(deadline):
-                async with self.get_async_httpx_client().stream(**request) as response:
+                async with self.get_async_httpx_client().stream(**_resendable(request, rewind=False)) as response:
                     if framing := _framing_error(response):
                         raise framing
-                    return response, _UnprintedBytes(await _BodyReader(response, self._max_response_bytes).aread())
+                    limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                    return response, _UnprintedBytes(await _BodyReader(response, *limit).aread())
         except Exception as error:
             failure = self._detached(error, deadline)
         finally:
@@ -703,7 +712,59 @@ class AuthenticatedClient(Client):
         return [self.token]
 
 
+# --- a request body that a retry sends again whole -------------------------------------------
+
+
+class _RewindingFile:
+    """A file body that each attempt reads from where the first began: httpx alone would send a
+    retry the rest of a consumed file (nothing) under the first attempt's Content-Length. httpx
+    reads the length through fileno/tell/seek, as it would from the file itself."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        self._start = file.tell()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._file.seek(offset, whence)
+
+    def __iter__(self) -> Iterator[bytes]:
+        self._file.seek(self._start)
+        while chunk := self._file.read(_PIECE):
+            yield chunk
+
+
+def _resendable(request: dict[str, Any], rewind: bool) -> dict[str, Any]:
+    """The request with a file body (octet-stream uploads) that every retry sends whole: rewound
+    when it can seek and the call is sync, read into memory otherwise (httpx's async client takes
+    no file objects at all)."""
+    content: Any = request.get("content")
+    if not hasattr(content, "read"):
+        return request
+    if rewind and content.seekable():
+        return {**request, "content": _RewindingFile(content)}
+    return {**request, "content": content.read()}
+
+
 # --- reading a body under the size cap ---------------------------------------------------------
+
+
+def _body_limit(
+    response: httpx.Response, max_response_bytes: int | None, max_download_bytes: int | None | Unset
+) -> tuple[int | None, str]:
+    """The cap on this body and the setting it comes from: JSON (and every body of an operation
+    that documents JSON only) is parsed in memory, under max_response_bytes; a binary or text
+    body of an operation that documents one is the call's download, under max_download_bytes."""
+    media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if isinstance(max_download_bytes, Unset) or media_type == "application/json" or media_type.endswith("+json"):
+        return max_response_bytes, "max_response_bytes"
+    return max_download_bytes, "max_download_bytes"
+
 
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 _PIECE = 64 * 1024  # the most a decompressor produces at once
@@ -745,16 +806,17 @@ class _BodyReader:
     Encodings other than gzip and deflate (not asked for in Accept-Encoding) are passed through, as
     httpx does with those it cannot decode."""
 
-    def __init__(self, response: httpx.Response, limit: int | None) -> None:
+    def __init__(self, response: httpx.Response, limit: int | None, setting: str = "max_response_bytes") -> None:
         self._response = response
         self._status_code = response.status_code
         self._limit = limit
+        self._setting = setting
         self._parts: list[bytes] = []
         self._size = 0
         self._received = 0
         declared = response.headers.get("content-length", "")
         if limit is not None and declared.isdigit() and int(declared) > limit:
-            raise errors.ResponseTooLargeError(response.status_code, limit)
+            raise errors.ResponseTooLargeError(response.status_code, limit, setting)
         # A response built whole in this process (httpx.MockTransport, respx, pytest-httpx) comes
         # already read and decoded; one from the network is a stream, read below.
         self.built_whole: bytes | None = None
@@ -785,7 +847,7 @@ class _BodyReader:
             raise httpx.ReadTimeout("the call's deadline passed", request=self._response.request)
         self._received += len(chunk)
         if self._limit is not None and self._received > self._limit:
-            raise errors.ResponseTooLargeError(self._status_code, self._limit)
+            raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
         for piece in self._decoded(chunk, 0):
             self._keep(piece)
 
@@ -806,5 +868,5 @@ class _BodyReader:
     def _keep(self, piece: bytes) -> None:
         self._size += len(piece)
         if self._limit is not None and self._size > self._limit:
-            raise errors.ResponseTooLargeError(self._status_code, self._limit)
+            raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
         self._parts.append(piece)

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiError")

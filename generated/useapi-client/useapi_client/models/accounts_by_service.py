@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_kind, check_object, error_at
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+)
 
 if TYPE_CHECKING:
     from ..models.service_account_counts import ServiceAccountCounts
@@ -46,7 +50,7 @@ class AccountsByService(Mapping[str, "ServiceAccountCounts"]):
         additional_properties = {}
         for prop_name, prop_dict in d.items():
             try:
-                check_kind(prop_dict, (dict,))
+                prop_dict = check_kind(prop_dict, (dict,))
                 additional_property = ServiceAccountCounts.from_dict(prop_dict)
             except Exception as _error:
                 raise error_at(prop_name, _error) from None

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect, expect_optional
+from ..errors import (
+    check_kind,
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -71,15 +78,20 @@ class ApiError:
         try:
 
             def _parse_error(data: object) -> str | UpstreamErrorDetail:
+                _failures: list[Exception] = []
                 try:
                     if not isinstance(data, dict):
-                        raise TypeError()
+                        raise TypeError("expected UpstreamErrorDetail")
                     error_type_1 = UpstreamErrorDetail.from_dict(data)
 
                     return error_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(str | UpstreamErrorDetail, data)
+                except Exception as _failure:
+                    _failures.append(_failure)
+                try:
+                    return cast(str | UpstreamErrorDetail, check_kind(data, (str,)))
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             error = _parse_error(expect(d, "error", (str, dict)))
         except Exception as _error:

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import as_float, check_object, error_at, expect
+from ..errors import (
+    as_float,
+    check_object,
+    error_at,
+    expect,
+)
 
 T = TypeVar("T", bound="DreaminaCredits")
 

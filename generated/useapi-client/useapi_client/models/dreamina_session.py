@@ -7,7 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object, error_at, expect
+from ..errors import (
+    check_object,
+    error_at,
+    expect,
+)
 
 T = TypeVar("T", bound="DreaminaSession")
 

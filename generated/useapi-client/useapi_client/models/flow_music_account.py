@@ -9,7 +9,15 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import as_float, check_object, error_at, expect, expect_optional
+from ..errors import (
+    as_float,
+    check_kind,
+    check_object,
+    error_at,
+    expect,
+    expect_optional,
+    no_variant_matched,
+)
 from ..models.flow_music_tier import FlowMusicTier, check_flow_music_tier
 from ..types import UNSET, Unset
 
@@ -246,7 +254,12 @@ class FlowMusicAccount:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(float | None | Unset, data)
+                _failures: list[Exception] = []
+                try:
+                    return cast(float | None | Unset, check_kind(data, (float, int)))
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             credits_remaining = _parse_credits_remaining(
                 as_float(expect_optional(d, "credits_remaining", (float, int, NoneType)))
@@ -261,7 +274,12 @@ class FlowMusicAccount:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(float | None | Unset, data)
+                _failures: list[Exception] = []
+                try:
+                    return cast(float | None | Unset, check_kind(data, (float, int)))
+                except Exception as _failure:
+                    _failures.append(_failure)
+                raise no_variant_matched(_failures)
 
             tokens_remaining = _parse_tokens_remaining(
                 as_float(expect_optional(d, "tokens_remaining", (float, int, NoneType)))

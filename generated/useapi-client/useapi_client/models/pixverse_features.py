@@ -7,7 +7,13 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import as_float, check_items, check_object, error_at, expect_optional
+from ..errors import (
+    as_float,
+    check_items,
+    check_object,
+    error_at,
+    expect_optional,
+)
 from ..models.pixverse_flag import PixverseFlag, check_pixverse_flag
 from ..types import UNSET, Unset
 

@@ -6,7 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import check_object
+from ..errors import (
+    check_object,
+)
 
 T = TypeVar("T", bound="UpstreamErrorDetail")
 

@@ -1,0 +1,189 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._constants import OPERATION_EXTENSION
+from ...client import AuthenticatedClient, Client
+from ...models.status import Status
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/status",
+        "extensions": {OPERATION_EXTENSION: "get_status"},
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Status | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    try:
+        if response.status_code == 200:
+            response_200 = Status.from_dict(errors.parse_json(response, content))
+
+            return response_200
+
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("get_status", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Status:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("get_status", response, content, client._secrets())
+    return parsed
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Response[Status]:
+    return Response(
+        status_code=response.status_code,
+        content=bytes(content),
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response, content=content),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Status]:
+    """Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Response[Status]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: Status, The first operation, called by the package README.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
+    """
+
+    kwargs = _get_kwargs()
+
+    response, content = client._request(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Status:
+    """Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Status: the body's model, by status:
+            200: Status, The first operation, called by the package README.
+    """
+
+    kwargs = _get_kwargs()
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Status]:
+    """Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.ResponseValidationError: a documented success status (200)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Response[Status]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            200: Status, The first operation, called by the package README.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
+    """
+
+    kwargs = _get_kwargs()
+
+    response, content = await client._arequest(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Status:
+    """Args:
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.APIStatusError: any status but the documented ones (200).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Status: the body's model, by status:
+            200: Status, The first operation, called by the package README.
+    """
+
+    kwargs = _get_kwargs()
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

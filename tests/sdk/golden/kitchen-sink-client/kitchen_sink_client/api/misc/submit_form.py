@@ -1,0 +1,212 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._constants import OPERATION_EXTENSION
+from ...client import AuthenticatedClient, Client
+from ...models.ack import Ack
+from ...models.submit_form_body import SubmitFormBody
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SubmitFormBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/forms",
+        "extensions": {OPERATION_EXTENSION: "submit_form"},
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Ack | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    try:
+        if 200 <= response.status_code <= 299:
+            response_2xx = Ack.from_dict(errors.parse_json(response, content))
+
+            return response_2xx
+
+    except errors.ResponseValidationError as error:
+        # Without the frames below: their locals hold the decoded body.
+        raise error.for_response("submit_form", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Ack:
+    parsed = _parse_response(client=client, response=response, content=content)
+    if parsed is None:
+        raise errors.status_error("submit_form", response, content, client._secrets())
+    return parsed
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Response[Ack]:
+    return Response(
+        status_code=response.status_code,
+        content=bytes(content),
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response, content=content),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SubmitFormBody,
+) -> Response[Ack]:
+    """Args:
+        body (SubmitFormBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.ResponseValidationError: a documented success status (2XX)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Response[Ack]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            2XX: Ack, Accepted.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response, content = client._request(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SubmitFormBody,
+) -> Ack:
+    """Args:
+        body (SubmitFormBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.APIStatusError: any status but the documented ones (2XX).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Ack: the body's model, by status:
+            2XX: Ack, Accepted.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response, content = client._request(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SubmitFormBody,
+) -> Response[Ack]:
+    """Args:
+        body (SubmitFormBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.ResponseValidationError: a documented success status (2XX)
+            came with a body the contract does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Response[Ack]: any status, with its code, headers and
+        raw content; ``parsed`` is the body's model for a documented status:
+            2XX: Ack, Accepted.
+            any other status, or a documented error status whose body is not the documented one:
+                None (sync() and asyncio() raise errors.APIStatusError instead).
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _build_response(client=client, response=response, content=content)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SubmitFormBody,
+) -> Ack:
+    """Args:
+        body (SubmitFormBody):
+        client (AuthenticatedClient | Client): the client that sends the request.
+
+    Raises:
+        errors.APIStatusError: any status but the documented ones (2XX).
+            The subclass names the status: BadRequestError (400), AuthenticationError (401),
+            PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
+            ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
+            retries are spent), InternalServerError (5xx), AccountSessionError (596).
+        errors.ResponseValidationError: a documented success status came with a body the contract
+            does not allow.
+        errors.ResponseTooLargeError: the body is larger than the client's max_response_bytes.
+        errors.APITimeoutError: a timeout of Client.timeout ran out (also an httpx.TimeoutException:
+            ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout).
+        errors.APIConnectionError: the connection failed or broke off, or the body did not
+            decompress (also an httpx.TransportError or httpx.DecodingError).
+        errors.InvalidURL: the URL would be longer than httpx allows; nothing was sent (also an
+            httpx.InvalidURL).
+
+    Returns:
+        Ack: the body's model, by status:
+            2XX: Ack, Accepted.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response, content = await client._arequest(kwargs)
+
+    return _parsed_or_raise(client=client, response=response, content=content)

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import (
+    check_object,
+    error_at,
+    expect_optional,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PetFilter")
+
+
+@_attrs_define
+class PetFilter:
+    color: str | Unset = UNSET
+
+    min_age: int | Unset = UNSET
+
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = [
+            f"color={self.color!r}",
+            f"min_age={self.min_age!r}",
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        color = self.color
+
+        min_age = self.min_age
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if color is not UNSET:
+            field_dict["color"] = color
+        if min_age is not UNSET:
+            field_dict["min_age"] = min_age
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a decoded JSON object. Raises errors.ResponseValidationError when it breaks the contract."""
+        d = dict(check_object(src_dict))
+        try:
+            color = expect_optional(d, "color", (str,))
+        except Exception as _error:
+            raise error_at("color", _error) from None
+
+        try:
+            min_age = expect_optional(d, "min_age", (int,))
+        except Exception as _error:
+            raise error_at("min_age", _error) from None
+
+        pet_filter = cls(
+            color=color,
+            min_age=min_age,
+        )
+
+        pet_filter.additional_properties = d
+        return pet_filter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.additional_properties
