@@ -98,11 +98,15 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._ssl = httpx.create_ssl_context(verify=verify)
         self._limits = limits
         self._proxy = proxy
-        self._proxy_headers = None if proxy is None else dict(proxy.headers)
-        # httpx.Proxy keeps a URL's credentials in .raw_auth from httpx 0.26 on, in its headers before.
-        credentials = getattr(proxy, "raw_auth", None)
-        if self._proxy_headers is not None and credentials and "proxy-authorization" not in proxy.headers:
-            self._proxy_headers["Proxy-Authorization"] = "Basic " + base64.b64encode(b":".join(credentials)).decode()
+        self._proxy_headers: dict[str, str] | None = None
+        if proxy is not None:
+            self._proxy_headers = dict(proxy.headers)
+            # httpx.Proxy keeps a URL's credentials in .raw_auth from httpx 0.26 on, in its headers before.
+            credentials = getattr(proxy, "raw_auth", None)
+            if credentials and "proxy-authorization" not in proxy.headers:
+                self._proxy_headers["Proxy-Authorization"] = (
+                    "Basic " + base64.b64encode(b":".join(credentials)).decode()
+                )
         self._session: aiohttp.ClientSession | None = None
         self._turns = asyncio.Semaphore(limits.max_connections) if limits.max_connections else None
 

@@ -77,7 +77,7 @@ def new_transport(
     """The one place the client builds a transport, direct or through a proxy, so that every
     route gets the same TLS settings, pool limits and deadline handling. The client wraps each
     in its retries; a transport given in ``httpx_args`` is used instead of the direct one."""
-    limit_args = {} if limits is None else {"limits": limits}
+    limit_args: dict[str, Any] = {} if limits is None else {"limits": limits}
     if kind == "aiohttp":
         return _aiohttp_transport_class()(verify=verify, proxy=proxy, **limit_args)
     if kind == "httpx":
