@@ -98,4 +98,10 @@ class ForwardProxy:
             while chunk := upstream.recv(65536):
                 client.sendall(chunk)
         except OSError:
-            return
+            pass
+        finally:  # the client sees the server's close at once, and the other thread's recv returns
+            for end in (client, upstream):
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
