@@ -9,6 +9,7 @@ ends; its threads are daemons.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from types import TracebackType
@@ -101,7 +102,5 @@ class ForwardProxy:
             pass
         finally:  # the client sees the server's close at once, and the other thread's recv returns
             for end in (client, upstream):
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
