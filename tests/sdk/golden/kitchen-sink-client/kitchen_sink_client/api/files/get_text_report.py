@@ -56,6 +56,9 @@ def sync_detailed(
 ) -> Response[str]:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.ResponseValidationError: a documented success status (200)
@@ -90,6 +93,9 @@ def sync(
 ) -> str:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.APIStatusError: any status but the documented ones (200).
@@ -126,6 +132,9 @@ async def asyncio_detailed(
 ) -> Response[str]:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.ResponseValidationError: a documented success status (200)
@@ -160,6 +169,9 @@ async def asyncio(
 ) -> str:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.APIStatusError: any status but the documented ones (200).
