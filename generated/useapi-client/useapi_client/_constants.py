@@ -14,6 +14,11 @@ DEADLINE_READ_TIMEOUTS = 3
 It bounds the whole call, retries and waits included: room for a slow answer and both retries,
 while a server that drips its answer byte by byte is cut off within minutes, not days."""
 
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=5.0)
+"""Up to 100 connections, all of which may stay open while idle, for 5 s. httpx's own default
+keeps 20 idle, so a fan-out above 20 concurrent calls would close and reopen connections; here
+any fan-out up to max_connections reuses its connections."""
+
 DEFAULT_MAX_RETRIES = 2
 """Retries after the first attempt, on RETRY_STATUSES and RETRY_EXCEPTIONS."""
 

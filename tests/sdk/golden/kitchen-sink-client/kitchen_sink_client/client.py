@@ -18,6 +18,7 @@ from ._constants import (
     ACCEPT_ENCODING,
     DEADLINE_READ_TIMEOUTS,
     DEFAULT_BASE_URL,
+    DEFAULT_LIMITS,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -26,6 +27,7 @@ from ._constants import (
     RETRY_EXCEPTIONS,
     RETRY_STATUSES,
 )
+from ._pool import scaling_pool_in
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -75,14 +77,15 @@ def new_transport(
     proxy: httpx.Proxy | None = None,
 ) -> Any:
     """The one place the client builds a transport, direct or through a proxy, so that every
-    route gets the same TLS settings, pool limits and deadline handling. The client wraps each
-    in its retries; a transport given in ``httpx_args`` is used instead of the direct one."""
-    limit_args: dict[str, Any] = {} if limits is None else {"limits": limits}
+    route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool
+    and deadline handling. The client wraps each in its retries; a transport given in
+    ``httpx_args`` is used instead of the direct one."""
+    limits = DEFAULT_LIMITS if limits is None else limits
     if kind == "aiohttp":
-        return _aiohttp_transport_class()(verify=verify, proxy=proxy, **limit_args)
+        return _aiohttp_transport_class()(verify=verify, limits=limits, proxy=proxy)
     if kind == "httpx":
-        return httpx.AsyncHTTPTransport(verify=verify, proxy=proxy, **limit_args)
-    transport = httpx.HTTPTransport(verify=verify, proxy=proxy, **limit_args)
+        return scaling_pool_in(httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy))
+    transport = scaling_pool_in(httpx.HTTPTransport(verify=verify, limits=limits, proxy=proxy))
     # A sync call cannot be cancelled: every socket operation gets what is left of the call's
     # deadline as its timeout instead (httpcore's pool keeps the backend as _network_backend).
     pool = transport._pool
@@ -419,9 +422,9 @@ class Client:
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient`` (``limits``
-        reaches the transports too; ``proxy`` is taken as ``proxy=``). A ``transport`` given
-        here replaces the default one for sync and async calls alike, and is wrapped by the
-        retries; environment proxies then do not apply, as in httpx.
+        reaches the transports too; defaults to DEFAULT_LIMITS; ``proxy`` is taken as ``proxy=``).
+        A ``transport`` given here replaces the default one for sync and async calls alike, and is
+        wrapped by the retries; environment proxies then do not apply, as in httpx.
 
     One client may be shared by threads and by event loops: each event loop gets its own
     async connections, and a loop that has closed leaves its connections behind.
