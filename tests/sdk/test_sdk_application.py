@@ -2,10 +2,11 @@
 
 It checks the balances of several Dreamina, Flow Music and ImaginePro accounts at once, turns
 every failure into one line of its report from the exception the SDK raised (no `*_detailed`, no
-decoding bytes, no error model to tell apart: a documented 401 or 404 raises too), and logs at INFO with the README's one-liner. The server on 127.0.0.1 answers
-401, 402, 404, 429 then 200, 429 for ever, an HTML 502, 596 and a read timeout; the app sees the
-same report on every transport (sync, async httpx, async aiohttp), and no log line, formatted as
-it is emitted, names an account or holds the token.
+decoding bytes, no error model to tell apart: a documented 401 or 404 raises too), and logs at
+INFO with the README's one-liner. The server on 127.0.0.1 answers 401, 402, 404, 429 then 200,
+429 for ever, an HTML 502, 596 and a read timeout; the app sees the same report on every
+transport (sync, async httpx, async aiohttp), and no log line, formatted as it is emitted, names
+an account or holds the token.
 """
 
 from __future__ import annotations
