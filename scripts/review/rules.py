@@ -10,6 +10,20 @@ Levels, and the `info.version` bump each needs (scripts/review/versioning.py):
   compatible  the contract grew, or an SDK type got narrower, and callers keep working: minor
   docs        words only (descriptions, summaries, titles, examples): a patch bump, or none
 
+The judgement calls:
+  - The SDK checks no value constraint; the server does. A tightened one (a lower `maximum` or
+    `maxLength`, a new `pattern`...) refuses calls that passed: breaking on the request side.
+    In a response it only narrows what arrives: compatible.
+  - A `default` is baked into the generated signature (`limit: int | Unset = 10`) and sent
+    when the caller leaves the argument out. Changing it changes, silently, what an unchanged
+    call sends after an upgrade; griffe reports the changed default as a breakage too. So it
+    is breaking on the request side; in a response the SDK does not fill defaults: compatible.
+  - A wider request type (`integer` to `integer | string` or `number`) still takes every
+    argument that type-checked before: compatible. mypy accepts an int where a float is due.
+  - Security is judged per operation, on the requirement in force (the operation's own, else
+    the document's): the SDK sends its token whatever the spec says, so only a requirement
+    callers may not meet, or a used scheme that reads the credential elsewhere, breaks calls.
+
 The rules (`python -m scripts.review.rules` prints this table; a test keeps it in step with RULES):
 
   rule                               response    request     summary
@@ -45,7 +59,9 @@ The rules (`python -m scripts.review.rules` prints this table; a test keeps it i
     field-added-required           -           breaking    a new required request field
     field-made-optional            breaking    compatible  dropped from `required` (T becomes T | Unset)
     field-made-required            compatible  breaking    added to `required`
-    type-changed                   breaking    breaking    any change of `type` other than adding or removing "null"
+    type-widened                   breaking    compatible  more types (T to T or U, int to float): every old value fits
+    type-narrowed                  compatible  breaking    fewer types (T or U to T, float to int)
+    type-changed                   breaking    breaking    any other change of `type` (adding or removing "null" aside)
     format-changed                 breaking    breaking    `format` added, removed or changed
     nullable-added                 breaking    compatible  now nullable (T becomes T | None)
     nullable-removed               compatible  breaking    no longer nullable
@@ -57,13 +73,21 @@ The rules (`python -m scripts.review.rules` prints this table; a test keeps it i
     variant-removed                compatible  breaking    anyOf/oneOf lost a variant
     additional-properties-removed  breaking    breaking    extra keys refused: `additional_properties` is gone
     additional-properties-added    compatible  compatible  extra keys are now allowed
-    keyword-changed                compatible  compatible  another keyword (minimum, pattern, style...): not enforced
+    constraint-tightened           compatible  breaking    lower maximum, higher minLength, new pattern...: fewer values
+    constraint-loosened            compatible  compatible  a bound, pattern or multipleOf relaxed or dropped
+    default-changed                compatible  breaking    `default` changed: the SDK sends its own default
+    keyword-changed                compatible  compatible  another keyword (style, explode, readOnly...)
     deprecated-changed             compatible  compatible  an operation, parameter or field (un)marked deprecated
   Document
     component-schema-removed       breaking    breaking    a named schema gone or renamed: its model class is gone
     component-schema-added         compatible  compatible  a new named schema
     servers-changed                breaking    breaking    a server URL or variable changed, added or removed
-    security-changed               breaking    breaking    a security requirement or scheme changed
+    security-tightened             breaking    breaking    an operation needs a credential or scope callers may lack
+    security-relaxed               compatible  compatible  an operation needs fewer credentials: every call still passes
+    security-scheme-changed        breaking    breaking    a used scheme takes its credential elsewhere (type, in, name)
+    security-details-changed       compatible  compatible  OAuth URLs, scopes, bearerFormat; or a scheme no one uses
+    security-scheme-added          compatible  compatible  a new scheme (requirements are judged on their own)
+    security-scheme-removed        compatible  compatible  a scheme dropped (requirements are judged on their own)
     docs-changed                   docs        docs        description, summary, title, externalDocs, example(s)
     openapi-version-changed        breaking    breaking    `openapi` changed: the generator reads it differently
 
@@ -150,7 +174,9 @@ _TABLE: list[tuple[str, list[tuple[str, Level | None, Level | None, str]]]] = [
         ("field-added-required", None, B, "a new required request field"),
         ("field-made-optional", B, C, "dropped from `required` (T becomes T | Unset)"),
         ("field-made-required", C, B, "added to `required`"),
-        ("type-changed", B, B, 'any change of `type` other than adding or removing "null"'),
+        ("type-widened", B, C, "more types (T to T or U, int to float): every old value fits"),
+        ("type-narrowed", C, B, "fewer types (T or U to T, float to int)"),
+        ("type-changed", B, B, 'any other change of `type` (adding or removing "null" aside)'),
         ("format-changed", B, B, "`format` added, removed or changed"),
         ("nullable-added", B, C, "now nullable (T becomes T | None)"),
         ("nullable-removed", C, B, "no longer nullable"),
@@ -162,14 +188,22 @@ _TABLE: list[tuple[str, list[tuple[str, Level | None, Level | None, str]]]] = [
         ("variant-removed", C, B, "anyOf/oneOf lost a variant"),
         ("additional-properties-removed", B, B, "extra keys refused: `additional_properties` is gone"),
         ("additional-properties-added", C, C, "extra keys are now allowed"),
-        ("keyword-changed", C, C, "another keyword (minimum, pattern, style...): not enforced"),
+        ("constraint-tightened", C, B, "lower maximum, higher minLength, new pattern...: fewer values"),
+        ("constraint-loosened", C, C, "a bound, pattern or multipleOf relaxed or dropped"),
+        ("default-changed", C, B, "`default` changed: the SDK sends its own default"),
+        ("keyword-changed", C, C, "another keyword (style, explode, readOnly...)"),
         ("deprecated-changed", C, C, "an operation, parameter or field (un)marked deprecated"),
     ]),
     ("Document", [
         ("component-schema-removed", B, B, "a named schema gone or renamed: its model class is gone"),
         ("component-schema-added", C, C, "a new named schema"),
         ("servers-changed", B, B, "a server URL or variable changed, added or removed"),
-        ("security-changed", B, B, "a security requirement or scheme changed"),
+        ("security-tightened", B, B, "an operation needs a credential or scope callers may lack"),
+        ("security-relaxed", C, C, "an operation needs fewer credentials: every call still passes"),
+        ("security-scheme-changed", B, B, "a used scheme takes its credential elsewhere (type, in, name)"),
+        ("security-details-changed", C, C, "OAuth URLs, scopes, bearerFormat; or a scheme no one uses"),
+        ("security-scheme-added", C, C, "a new scheme (requirements are judged on their own)"),
+        ("security-scheme-removed", C, C, "a scheme dropped (requirements are judged on their own)"),
         ("docs-changed", D, D, "description, summary, title, externalDocs, example(s)"),
         ("openapi-version-changed", B, B, "`openapi` changed: the generator reads it differently"),
     ]),

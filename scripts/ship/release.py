@@ -7,8 +7,11 @@
                                             the supported Pythons (scripts/build/generator/package.toml)
 
 `verify` checks that the version is the spec's info.version, the version in
-generated/<project>/pyproject.toml, and has an entry in changelogs/<spec>.md. Every problem is
-one line naming the file or place at fault; exit 1.
+generated/<project>/pyproject.toml, and has an entry in changelogs/<spec>.md, and that the
+changelog lists no version that was never released: none above this one, none between the
+previous release (the newest `<project>-v*` tag below it; without one, the version before it
+in the spec's history) and this one. Every problem is one line naming the file or place at
+fault; exit 1.
 
 `pythons` runs before any set-up (the workflows derive their Python matrix from it on the
 runner's own python3), so this module imports the standard library alone at its top; the
@@ -137,10 +140,51 @@ def release_problems(version: str, spec_path: Path, pyproject: Path, changelog: 
     return problems
 
 
+def previous_release(project: str, spec_name: str, version: str) -> str | None:
+    """The release before version: the newest tag below it, else the version before it in the spec's history."""
+    from scripts.core.semver import parse_version
+    from scripts.review import history
+
+    current = parse_version(version)
+    below = [v for v in history.tagged_releases(project) if v < current]
+    if below:
+        return ".".join(map(str, max(below)))
+    release = history.last_release(spec_name, None, version)
+    return release.version if release is not None else None
+
+
+def phantom_problems(version: str, previous: str | None, changelog: Path) -> list[str]:
+    """A line for each changelog version that was never released: above version, or between previous and it."""
+    from scripts.core.semver import parse_version
+    from scripts.review import changelog as changelogs
+
+    try:
+        text = changelog.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []  # notes_for says so
+    current = parse_version(version)
+    floor = parse_version(previous) if previous else None
+    problems = []
+    for listed, _text in changelogs.entries(text)[1]:
+        try:
+            seen = parse_version(listed)
+        except ValueError:
+            continue
+        if seen > current or (floor is not None and floor < seen < current):
+            after = f"the release before {version} is {previous}" if previous else f"{version} is being released"
+            problems.append(
+                f"{display(changelog)}: lists {listed}, which was never released ({after}): "
+                f"fold its entry into {version}'s (make changelog does)"
+            )
+    return problems
+
+
 def verify(tag_text: str) -> list[str]:
     tag = parse_tag(tag_text)
     found = target(tag)
-    return release_problems(tag.version, found.spec_path, found.output_dir / "pyproject.toml", found.changelog)
+    problems = release_problems(tag.version, found.spec_path, found.output_dir / "pyproject.toml", found.changelog)
+    previous = previous_release(tag.project, found.name, tag.version)
+    return problems + phantom_problems(tag.version, previous, found.changelog)
 
 
 def distribution_name(project: str) -> str:

@@ -37,7 +37,7 @@ def _answer(body: Any, status: int = 200, operation_id: str = "getDreaminaAccoun
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        (_dreamina(maxJobs=60), ("completeness", Level.WARNING, "$.maxJobs", "keyword-changed", "an integer")),
+        (_dreamina(maxJobs=60), ("completeness", Level.WARNING, "$.maxJobs", "constraint-loosened", "an integer")),
         (_dreamina(maxJobs="10"), ("conformance", Level.FAILURE, "$.maxJobs", "type-changed", "a numeric string")),
         (_dreamina(maxJobs=None), ("conformance", Level.FAILURE, "$.maxJobs", "nullable-added", "null")),
         (

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core import sdk_calls
+from scripts.core import sdk_calls, specs
 from scripts.core.paths import ROOT
 from scripts.core.secret_scan import scan
-from scripts.fixtures.fake_upstream import ACCOUNTS, TOKENS, FakeUpstream, environment
+from scripts.fixtures.fake_upstream import ACCOUNTS, INVENTED_TIER, TOKENS, FakeUpstream, environment
 from scripts.live import config as live_config
 from scripts.live import run as live
 from tests.support.live_runs import run_live
@@ -173,9 +173,11 @@ def test_findings_say_what_came_by_kind_and_the_spec_change(fake_upstream: Fake,
         "| useapi getDreaminaAccount | success | 200 | `$.credits.total` | sdk "
         "| an answer the SDK reads (sync and async) | ResponseValidationError: expected number, got null |  |"
     )
+    tiers = specs.load(ROOT / "specs/useapi.yaml").document["components"]["schemas"]["FlowMusicTier"]["enum"]
     assert rows["new-enum-value"] == [
-        '| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "free", "starter", "plus", '
-        '"member", "unknown" | a string (6 characters) | `enum-value-added` (compatible: minor bump) |'
+        f"| useapi getFlowMusicAccount | success | 200 | `$.tier` | completeness | one of "
+        f"{', '.join(json.dumps(tier) for tier in tiers)} | a string ({len(INVENTED_TIER)} characters) "
+        "| `enum-value-added` (compatible: minor bump) |"
     ]
     assert (
         "| `$.creditsExtra` | conformance | a required field | missing | `field-made-optional`"

@@ -72,7 +72,7 @@ def test_changelog_entry_lists_changes_by_level(tmp_path: Path) -> None:
     assert text == (
         "## 2.0.0 (2026-01-02)\n\n"
         "### Breaking\n\n- `GET /a (getA)`: field `x` removed (`#/x`)\n\n"
-        "### Documentation\n\n- `GET /a (getA)`: `description` changed (`#/y`)\n\n"
+        "### Documentation\n\n- `GET /a (getA)`: `description` changed (`#/y`)\n"  # one blank line between blocks
     )
     path = tmp_path / "things.md"
     path.write_text("# Changelog\n\nPreamble.\n\n## 1.0.0\n\nFirst version.\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts.build import package_metadata
-from scripts.core import specs
+from scripts.core import paths, specs
 from scripts.core.paths import ROOT
 from scripts.core.targets import Target, targets
 from scripts.review import changelog
@@ -142,6 +142,28 @@ def test_a_missing_or_empty_changelog_entry_is_named(files: dict[str, Path]) -> 
     assert _problems("1.2.0", files) == [f"{files['changelog']}: the entry for 1.2.0 is empty"]
     files["changelog"].unlink()
     assert _problems("1.2.0", files) == [f"{files['changelog']}: missing"]
+
+
+def test_a_changelog_listing_versions_never_released_is_refused(files: dict[str, Path]) -> None:
+    """1.1.0 was never released (the release before 1.2.0 is 1.0.0): a phantom from an under-bump."""
+    assert release.phantom_problems("1.2.0", "1.0.0", files["changelog"]) == [
+        f"{paths.display(files['changelog'])}: lists 1.1.0, which was never released (the release before 1.2.0 "
+        "is 1.0.0): fold its entry into 1.2.0's (make changelog does)"
+    ]
+    assert release.phantom_problems("1.2.0", "1.1.0", files["changelog"]) == []
+    assert release.phantom_problems("1.1.0", "1.0.0", files["changelog"]) == [
+        f"{paths.display(files['changelog'])}: lists 1.2.0, which was never released (the release before 1.1.0 "
+        "is 1.0.0): fold its entry into 1.1.0's (make changelog does)"
+    ]
+
+
+def test_the_previous_release_is_the_newest_tag_below_else_the_version_before_in_history() -> None:
+    found = targets()[0]
+    version = str(specs.load(found.spec_path).document["info"]["version"])
+    previous = release.previous_release(found.project_name, found.name, version)
+    assert previous is not None
+    assert previous != version
+    assert release.phantom_problems(version, previous, found.changelog) == []  # the real changelog has none
 
 
 # --- the changelog entry ---------------------------------------------------------------------

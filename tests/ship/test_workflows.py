@@ -105,6 +105,13 @@ def test_runs_the_make_targets_and_writes_the_diff_to_the_job_summary() -> None:
     assert "set -o pipefail" in diff_step["run"]  # the report's exit status is the step's
 
 
+def test_the_release_verify_job_has_the_history_its_checks_read() -> None:
+    """make check-versions and `release verify` compare with earlier releases: tags and history."""
+    jobs = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8"))["jobs"]
+    (checkout,) = _uses(jobs["verify"]["steps"], "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def test_checkout_has_history_and_no_credentials_and_actions_are_pinned() -> None:
     checkout = next(step for step in _steps() if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}

@@ -7,8 +7,9 @@ level and a message naming the place as a JSON pointer. Nothing is written or fe
 The rules, their levels on the response and the request side, and what each means are one
 registry, `scripts.review.rules.RULES`; every change takes its level from there. The comparison
 follows the document's structure, one module each:
-  document.py    openapi version, servers, security, named schemas, and every docs change
+  document.py    openapi version, servers, security schemes, named schemas, and every docs change
   operations.py  operations matched across versions; their parameters, request bodies, responses
+                 and the security requirement in force (theirs, else the document's)
   schemas.py     two schemas on one side: types, nullability, formats, enums, fields, variants
   changes.py     Change, and the Scope that records changes under an operation
 Local `$ref`s are followed (and `allOf` merged) before comparing, so a change inside a shared

@@ -43,7 +43,7 @@ def compare_document(comparison: Comparison) -> None:
             f"`openapi` {show(base.get('openapi'))} → {show(head.get('openapi'))}",
         )
     compare_servers(scope, base.get("servers"), head.get("servers"), ("servers",))
-    compare_security(scope, base.get("security"), head.get("security"), ("security",))
+    # `security` itself is judged per operation, where it is in force (scripts.spec_diff.operations).
     _security_schemes(scope)
     _component_schemas(scope)
 
@@ -58,21 +58,81 @@ def compare_servers(scope: Scope, base: Any, head: Any, location: Location) -> N
         scope.add("servers-changed", location, f"servers {before} → {after}")
 
 
+Requirements = list[dict[str, frozenset[str]]]  # alternatives, each scheme name → scopes
+
+
+def _requirements(security: Any) -> Requirements:
+    """The alternatives a call may meet; none listed means none needed (one empty alternative)."""
+    found = [
+        {str(name): frozenset(map(str, scopes or [])) for name, scopes in alternative.items()}
+        for alternative in (security if isinstance(security, list) else [])
+        if isinstance(alternative, dict)
+    ]
+    return found or [{}]
+
+
+def _meets(alternative: dict[str, frozenset[str]], needed: dict[str, frozenset[str]]) -> bool:
+    """Whether a caller holding alternative's credentials meets needed."""
+    return all(name in alternative and scopes <= alternative[name] for name, scopes in needed.items())
+
+
 def compare_security(scope: Scope, base: Any, head: Any, location: Location) -> None:
-    if key(base) != key(head):
-        scope.add("security-changed", location, f"security {show(base)} → {show(head)}")
+    """The requirement in force for an operation: tightened when a caller meeting an old
+    alternative meets no new one; relaxed when every such caller still gets through."""
+    if key(_requirements(base)) == key(_requirements(head)):
+        return
+    old, new = _requirements(base), _requirements(head)
+    shut_out = [a for a in old if not any(_meets(a, needed) for needed in new)]
+    if shut_out:
+        shown = " or ".join(_show_requirement(a) for a in shut_out)
+        scope.add("security-tightened", location, f"security {show(base)} → {show(head)}: callers with {shown} fail")
+    else:
+        scope.add("security-relaxed", location, f"security {show(base)} → {show(head)}: every caller still passes")
+
+
+def _show_requirement(alternative: dict[str, frozenset[str]]) -> str:
+    if not alternative:
+        return "no credentials"
+    return " + ".join(f"`{name}`" + (f" ({', '.join(sorted(s))})" if s else "") for name, s in alternative.items())
+
+
+def used_schemes(document: dict[str, Any]) -> set[str]:
+    """Every security scheme a requirement names, the document's or an operation's."""
+    used = {name for alternative in _requirements(document.get("security")) for name in alternative}
+    for operation in openapi.operations(document):
+        used |= {name for alternative in _requirements(operation.node.get("security")) for name in alternative}
+    return used
 
 
 def _components(document: dict[str, Any], kind: str) -> dict[str, Any]:
     return (document.get("components") or {}).get(kind) or {}
 
 
+# How a scheme's credential is sent: change one and callers send it where the server does not look.
+CREDENTIAL_KEYS = ("type", "scheme", "in", "name")
+
+
 def _security_schemes(scope: Scope) -> None:
     base, head = _components(scope.base, "securitySchemes"), _components(scope.head, "securitySchemes")
+    used = used_schemes(scope.base) & used_schemes(scope.head)
     for name in sorted(set(base) | set(head)):
-        if key(strip_docs(base.get(name))) != key(strip_docs(head.get(name))):
-            what = "removed" if name not in head else "added" if name not in base else "changed"
-            scope.add("security-changed", ("components", "securitySchemes", name), f"security scheme `{name}` {what}")
+        where = ("components", "securitySchemes", name)
+        if name not in head:
+            scope.add("security-scheme-removed", where, f"security scheme `{name}` removed")
+        elif name not in base:
+            scope.add("security-scheme-added", where, f"security scheme `{name}` added")
+        elif key(strip_docs(base[name])) != key(strip_docs(head[name])):
+            old, new = (
+                base[name] if isinstance(base[name], dict) else {},
+                head[name] if isinstance(head[name], dict) else {},
+            )
+            credential = [k for k in CREDENTIAL_KEYS if str(old.get(k)).lower() != str(new.get(k)).lower()]
+            if credential and name in used:
+                changed = ", ".join(f"`{k}` {show(old.get(k))} → {show(new.get(k))}" for k in credential)
+                scope.add("security-scheme-changed", where, f"security scheme `{name}`: {changed}")
+            else:
+                why = "no operation uses it" if credential else "how the credential is sent is the same"
+                scope.add("security-details-changed", where, f"security scheme `{name}` changed: {why}")
 
 
 def _component_schemas(scope: Scope) -> None:

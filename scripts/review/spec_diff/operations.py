@@ -69,9 +69,13 @@ def _compare_operation(scope: Scope, old: openapi.Operation, new: openapi.Operat
     _compare_parameters(scope, old, new, same_shape)
     _compare_request_body(scope, old, new)
     _compare_responses(scope, old, new)
-    for name, compare in (("servers", compare_servers), ("security", compare_security)):
-        if name in old.node or name in new.node:
-            compare(scope, old.node.get(name), new.node.get(name), (*where, name))
+    if "servers" in old.node or "servers" in new.node:
+        compare_servers(scope, old.node.get("servers"), new.node.get("servers"), (*where, "servers"))
+    # The requirement in force: the operation's own, else the document's.
+    old_security = old.node["security"] if "security" in old.node else scope.base.get("security")
+    new_security = new.node["security"] if "security" in new.node else scope.head.get("security")
+    security_where = (*where, "security") if "security" in new.node else ("security",)
+    compare_security(scope, old_security, new_security, security_where)
     if "servers" in old.path_item or "servers" in new.path_item:
         compare_servers(
             scope, old.path_item.get("servers"), new.path_item.get("servers"), ("paths", new.path, "servers")

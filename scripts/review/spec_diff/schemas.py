@@ -3,17 +3,22 @@
 `$ref`s are followed and `allOf` members merged first, as openapi-python-client merges them
 into one model; `anyOf: [X, {type: "null"}]` is X made nullable (the generator writes
 `X | None`), so X is compared. A changed type stops the descent: its fields, items and
-variants are not the old ones changed.
+variants are not the old ones changed; a widened or narrowed one (`integer` → `number`) does not.
+
+anyOf/oneOf members pair by identity first (a `$ref` by its target, an inline member by its
+whole schema), then the inline members left pair by position among those of the same type;
+what is left was added or removed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from scripts.core import openapi
 from scripts.core.documents import Location
 from scripts.review.rules import Side
-from scripts.review.spec_diff.changes import Scope, key, other_keywords, show
+from scripts.review.spec_diff.changes import Scope, key, other_keywords, show, strip_docs
 
 # Schema keywords compared by a rule of their own; every other differing keyword is `keyword-changed`.
 SCHEMA_KEYS = frozenset(
@@ -31,8 +36,13 @@ SCHEMA_KEYS = frozenset(
         "oneOf",
         "allOf",
         "deprecated",
+        "default",
     }
 )
+# Value constraints: the SDK checks none of them, the server does (scripts.diff_rules).
+UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
+LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
+CONSTRAINT_KEYS = frozenset({*UPPER_BOUNDS, *LOWER_BOUNDS, "pattern", "multipleOf", "uniqueItems"})
 Located = tuple[Any, Location]
 
 
@@ -53,10 +63,16 @@ def compare_schema(
     base_types |= _types(scope.base, base)
     head_types |= _types(scope.head, head)
 
-    if base_types - {"null"} != head_types - {"null"}:
-        before, after = _show_types(base_types - {"null"}), _show_types(head_types - {"null"})
-        scope.add("type-changed", (*here, "type"), f"type {before} → {after}", side)
-        return
+    old_types, new_types = base_types - {"null"}, head_types - {"null"}
+    if old_types != new_types:
+        before, after = _show_types(old_types), _show_types(new_types)
+        if old_types and new_types and _covers(new_types, old_types):
+            scope.add("type-widened", (*here, "type"), f"type {before} → {after}: every old value still fits", side)
+        elif old_types and new_types and _covers(old_types, new_types):
+            scope.add("type-narrowed", (*here, "type"), f"type {before} → {after}: fewer values fit", side)
+        else:
+            scope.add("type-changed", (*here, "type"), f"type {before} → {after}", side)
+            return
     if "null" in head_types and "null" not in base_types:
         scope.add("nullable-added", here, "now nullable (T becomes T | None)", side)
     elif "null" in base_types and "null" not in head_types:
@@ -66,6 +82,12 @@ def compare_schema(
             "format-changed", (*here, "format"), f"format {show(base.get('format'))} → {show(head.get('format'))}", side
         )
     _compare_enum(scope, base, head, here, side)
+    _compare_constraints(scope, base, head, here, side)
+    if key(base.get("default")) != key(head.get("default")):
+        message = f"default {show(base.get('default'))} → {show(head.get('default'))}"
+        if side is Side.REQUEST:
+            message += ": a call that leaves it out sends the new default"
+        scope.add("default-changed", (*here, "default"), message, side)
     _compare_properties(scope, base, head, base_location, here, side)
     if "items" in base or "items" in head:
         compare_schema(scope, base.get("items"), head.get("items"), (*base_location, "items"), (*here, "items"), side)
@@ -74,7 +96,43 @@ def compare_schema(
     if bool(base.get("deprecated")) != bool(head.get("deprecated")):
         state = "deprecated" if head.get("deprecated") else "no longer deprecated"
         scope.add("deprecated-changed", (*here, "deprecated"), state, side)
-    other_keywords(scope, base, head, here, SCHEMA_KEYS, "schema")
+    other_keywords(scope, base, head, here, SCHEMA_KEYS | CONSTRAINT_KEYS, "schema")
+
+
+def _covers(wide: set[str], narrow: set[str]) -> bool:
+    """True when every value of the types in narrow is one of wide's (an integer is a number)."""
+    return wide != narrow and all(t in wide or (t == "integer" and "number" in wide) for t in narrow)
+
+
+def _compare_constraints(scope: Scope, base: dict[str, Any], head: dict[str, Any], here: Location, side: Side) -> None:
+    """constraint-tightened or -loosened for each value constraint that changed."""
+    for name in sorted(CONSTRAINT_KEYS):
+        old, new = base.get(name), head.get(name)
+        if key(old) == key(new):
+            continue
+        tightened = _tightened(name, old, new)
+        rule = "constraint-tightened" if tightened else "constraint-loosened"
+        consequence = ""
+        if side is Side.REQUEST:
+            consequence = ": calls that passed may be refused" if tightened else ": every call that passed still does"
+        scope.add(rule, (*here, name), f"`{name}` {show(old)} → {show(new)}{consequence}", side)
+
+
+def _tightened(name: str, old: Any, new: Any) -> bool:
+    """Whether a changed constraint lets fewer values through; anything unclear counts as tighter."""
+    if new is None or new is False:
+        return False  # dropped: nothing is refused that passed
+    if old is None or old is False or name == "pattern":
+        return True  # added, or a pattern changed: no telling that it accepts every old value
+    if isinstance(old, bool) or isinstance(new, bool):  # OpenAPI 3.0's exclusiveMaximum: true
+        return bool(new) and not bool(old)
+    if not (isinstance(old, int | float) and isinstance(new, int | float)):
+        return True
+    if name == "multipleOf":
+        return not (old and (old / new).is_integer())  # a divisor of the old multiple accepts all of them
+    if name in UPPER_BOUNDS:
+        return new < old
+    return new > old
 
 
 def _compare_enum(scope: Scope, base: dict[str, Any], head: dict[str, Any], here: Location, side: Side) -> None:
@@ -139,12 +197,20 @@ def _compare_variants(
     scope: Scope, base: dict[str, Any], head: dict[str, Any], base_location: Location, here: Location, side: Side
 ) -> None:
     old, new = _variants(scope.base, base, base_location), _variants(scope.head, head, here)
-    for name in sorted(old.keys() - new.keys()):
-        scope.add("variant-removed", old[name][1], f"variant {name} removed", side)
-    for name in sorted(new.keys() - old.keys()):
-        scope.add("variant-added", new[name][1], f"variant {name} added", side)
-    for name in sorted(old.keys() & new.keys()):
-        compare_schema(scope, old[name][0], new[name][0], old[name][1], new[name][1], side)
+    pairs: list[tuple[Variant, Variant]] = []
+    for match in (_same_member, _same_shape):  # identity first, so a moved member is not paired by shape
+        for before in list(old):
+            after = next((candidate for candidate in new if match(before, candidate)), None)
+            if after is not None:
+                pairs.append((before, after))
+                old.remove(before)
+                new.remove(after)
+    for variant in old:
+        scope.add("variant-removed", variant.location, f"variant {variant.name} removed", side)
+    for variant in new:
+        scope.add("variant-added", variant.location, f"variant {variant.name} added", side)
+    for before, after in pairs:
+        compare_schema(scope, before.node, after.node, before.location, after.location, side)
 
 
 # --- reading a schema ----------------------------------------------------------------------
@@ -213,17 +279,41 @@ def _fields(schema: dict[str, Any], location: Location) -> dict[str, Located]:
     return {name: (node, (*location, "properties", name)) for name, node in (schema.get("properties") or {}).items()}
 
 
-def _variants(document: dict[str, Any], schema: dict[str, Any], location: Location) -> dict[str, Located]:
-    """anyOf/oneOf members by identity: the component they name, else their type. `null` is nullability."""
-    found: dict[str, Located] = {}
+@dataclass(frozen=True)
+class Variant:
+    """One anyOf/oneOf member: the component it names (`ref`), else its own schema."""
+
+    index: int
+    ref: str | None
+    node: Any
+    location: Location
+    types: frozenset[str]
+
+    @property
+    def name(self) -> str:
+        shown = self.ref.rsplit("/", 1)[-1] if self.ref else _show_types(set(self.types))
+        return f"{self.index} (`{shown}`)"
+
+
+def _same_member(old: Variant, new: Variant) -> bool:
+    if old.ref or new.ref:
+        return old.ref == new.ref
+    return key(strip_docs(old.node)) == key(strip_docs(new.node))
+
+
+def _same_shape(old: Variant, new: Variant) -> bool:
+    """Two inline members of the same type: the same member, changed."""
+    return old.ref is None and new.ref is None and old.types == new.types
+
+
+def _variants(document: dict[str, Any], schema: dict[str, Any], location: Location) -> list[Variant]:
+    """anyOf/oneOf members in order; `null` is nullability, not a member."""
+    found: list[Variant] = []
     for keyword in ("anyOf", "oneOf"):
         for index, raw in enumerate(schema.get(keyword) or []):
             node, node_location = openapi.follow(document, raw, (*location, keyword, index))
             if not isinstance(node, dict) or node.get("type") == "null":
                 continue
-            if isinstance(raw, dict) and "$ref" in raw:
-                name = f"`{raw['$ref'].rsplit('/', 1)[-1]}`"
-            else:
-                name = f"`{_show_types(_types(document, node))}`"
-            found[name] = (node, node_location)
+            ref = raw["$ref"] if isinstance(raw, dict) and isinstance(raw.get("$ref"), str) else None
+            found.append(Variant(index, ref, node, node_location, frozenset(_types(document, node))))
     return found

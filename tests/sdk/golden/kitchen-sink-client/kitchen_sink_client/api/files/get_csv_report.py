@@ -62,6 +62,9 @@ def sync_detailed(
 ) -> Response[str]:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.ResponseValidationError: a documented success status (200)
@@ -97,6 +100,9 @@ def sync(
 ) -> str:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.APIStatusError: any status but the documented success ones (200).
@@ -133,6 +139,9 @@ async def asyncio_detailed(
 ) -> Response[str]:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.ResponseValidationError: a documented success status (200)
@@ -168,6 +177,9 @@ async def asyncio(
 ) -> str:
     """Args:
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.APIStatusError: any status but the documented success ones (200).

@@ -72,6 +72,9 @@ def sync_detailed(
     """Args:
         name (str):
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.ResponseValidationError: a documented success status (200)
@@ -112,6 +115,9 @@ def sync(
     """Args:
         name (str):
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.APIStatusError: any status but the documented success ones (200).
@@ -153,6 +159,9 @@ async def asyncio_detailed(
     """Args:
         name (str):
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.ResponseValidationError: a documented success status (200)
@@ -193,6 +202,9 @@ async def asyncio(
     """Args:
         name (str):
         client (AuthenticatedClient | Client): the client that sends the request.
+        max_download_bytes (int | None): the largest binary or text body read, as sent and once
+            decompressed; DEFAULT_MAX_DOWNLOAD_BYTES (256 MiB) by default, None for any size.
+            JSON bodies keep the client's max_response_bytes.
 
     Raises:
         errors.APIStatusError: any status but the documented success ones (200).
