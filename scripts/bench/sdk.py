@@ -1,6 +1,6 @@
 """Print what the generated SDKs cost at run time, as Markdown tables, for both async transports.
 
-    python -m scripts.bench.sdk [--calls N] [--runs N]
+    python -m scripts.bench.sdk [--calls N] [--runs N] [--stock] [--fan-out-only]
 
 1. cost per call: each operation through its SDK against the same call made with raw httpx +
    json.loads, against the replay server in its own process on 127.0.0.1: sync against
@@ -9,11 +9,16 @@
    +10% on the default transport);
 2. parsing the PixVerse features example: decoded JSON to model, and a whole httpx.Response
    to Response[PixverseFeatures] (reported, no target);
-3. fan-out: Dreamina accounts checked over one async client with a semaphore, 100 at
-   concurrency 20 and 500 at concurrency 200, with 50 ms of latency injected by the server, on
-   each transport; wall time against the ideal of ceil(accounts / concurrency) round trips
-   (targets at concurrency 20: at most 1.5x on the default transport, 1.25x on aiohttp). The
-   client's pool is raised to the concurrency (httpx_args limits) when it passes httpx's 100.
+3. fan-out: Dreamina accounts checked over one async client with a semaphore (100 at 20, 1000
+   at 100, 500 at 200, 2000 at 500) against scripts/fixtures/keepalive_server.py in a process of
+   its own, answering after 50 ms at a few % of a core; on each transport (--stock: also the
+   before, as SDK 3.1.0 had it: httpcore's own pool, httpx's default limits up to 100). Per case:
+   the median wall time of --runs runs against the ideal of ceil(calls / concurrency) round trips,
+   the floor (calls x the client's measured CPU per call, when that is larger), connections opened
+   after the warm-up, client CPU per call and the server's CPU share. Targets: the default
+   transport at most 1.5x at 1000 at 100 with no reconnect, 2.5x at 500 at 200; the aiohttp extra
+   at most 1.4x at 500 at 200. Past 100 concurrent calls the client's pool is raised to the
+   concurrency (httpx_args limits), as the README advises.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import json
 import math
 import socket
@@ -30,20 +36,24 @@ import sys
 import time
 import timeit
 from collections.abc import Awaitable, Callable, Iterator
-from typing import Literal
+from typing import Any, Literal
 
+import httpcore
 import httpx
 from useapi_client._aiohttp import AiohttpTransport
 
 from scripts.core import recordings
+from scripts.fixtures import keepalive_server
+from scripts.fixtures.keepalive_server import ServerProcess
 from scripts.fixtures.recorded_calls import CALLS, TOKEN, OperationCall
 
 LATENCY_S = 0.05
-FAN_OUTS = [(100, 20), (500, 200)]  # (accounts, concurrency)
+FAN_OUTS = [(100, 20), (1000, 100), (500, 200), (2000, 500)]  # (calls, concurrency)
 ROUNDS = 20
 TRANSPORTS: list[Literal["httpx", "aiohttp"]] = ["httpx", "aiohttp"]
 OVERHEAD_TARGET = 0.10
-FAN_OUT_TARGETS = {("httpx", 20): 1.5, ("aiohttp", 20): 1.25}
+FAN_OUT_TARGETS = {("httpx", 1000, 100): 1.5, ("httpx", 500, 200): 2.5, ("aiohttp", 500, 200): 1.4}
+NO_RECONNECTS = {("httpx", 1000, 100)}
 
 
 @contextlib.contextmanager
@@ -166,20 +176,36 @@ def pixverse_parse() -> tuple[float, float]:
     return model_runs, whole
 
 
-Transport = Literal["httpx", "aiohttp"]
+Transport = Literal["httpx", "aiohttp", "before: httpcore's pool"]
 
 
-def fan_out(base_url: str, transport: Transport, accounts: int, concurrency: int, runs: int) -> list[float]:
-    """Wall seconds of each run checking `accounts` accounts, `concurrency` at a time."""
+@dataclasses.dataclass
+class FanOutRun:
+    wall_s: float
+    client_cpu_s: float
+    server_cpu_s: float
+    connections: int  # opened during the measured run: every one is a reconnect after the warm-up
+
+
+def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurrency: int) -> FanOutRun:
+    """One run: a warm-up of `concurrency` calls opens the connections, then `accounts` calls,
+    `concurrency` at a time, over one SDK client (the pool raised to the concurrency past 100)."""
     from useapi_client import AuthenticatedClient
     from useapi_client.api.dreamina import get_dreamina_account
 
     pool = {"limits": httpx.Limits(max_connections=concurrency)} if concurrency > 100 else {}
+    if transport == "before: httpcore's pool" and concurrency <= 100:  # SDK 3.1.0 kept httpx's default limits
+        pool = {"limits": httpx.Limits(max_connections=100, max_keepalive_connections=20)}
+    async_transport: Literal["httpx", "aiohttp"] = "aiohttp" if transport == "aiohttp" else "httpx"
 
-    async def run() -> float:
+    async def run() -> FanOutRun:
         limit = asyncio.Semaphore(concurrency)
         statuses: list[int] = []
-        client = AuthenticatedClient(base_url=base_url, token=TOKEN, async_transport=transport, httpx_args=pool)
+        client = AuthenticatedClient(
+            base_url=server.base_url, token=TOKEN, async_transport=async_transport, httpx_args=pool
+        )
+        if transport == "before: httpcore's pool":  # as SDK 3.1.0: the pool httpx ships with
+            _pool_of(client.get_async_httpx_client()).__class__ = httpcore.AsyncConnectionPool
         async with client:
 
             async def check(index: int) -> None:
@@ -189,58 +215,101 @@ def fan_out(base_url: str, transport: Transport, accounts: int, concurrency: int
 
             await asyncio.gather(*(check(i) for i in range(concurrency)))  # warm-up: open the connections
             statuses.clear()
-            start = time.perf_counter()
+            before = await asyncio.to_thread(server.stats, True)
+            start, cpu_start = time.perf_counter(), time.process_time()
             outcomes = await asyncio.gather(*(check(i) for i in range(accounts)), return_exceptions=True)
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+            after = await asyncio.to_thread(server.stats)
         failures = [repr(outcome) for outcome in outcomes if outcome is not None]
         if failures:
             print(f"  ({transport}, {accounts} at {concurrency}: {len(failures)} calls failed, e.g. {failures[0]})")
-        assert set(statuses) <= {200, 404}, statuses
-        return elapsed
+        assert set(statuses) <= {200}, statuses
+        return FanOutRun(elapsed, cpu, after["cpu_s"] - before["cpu_s"], int(after["connections"]))
 
-    return [asyncio.run(run()) for _ in range(runs)]
+    return asyncio.run(run())
+
+
+def _pool_of(client: httpx.AsyncClient) -> Any:
+    transport: Any = client._transport
+    while not hasattr(transport, "_pool"):  # the retrying and attempt-counting transports wrap httpx's own
+        transport = getattr(transport, "_transport", None) or transport._async_transport
+    return transport._pool
+
+
+def fan_out_table(runs: int, transports: list[Transport]) -> None:
+    from useapi_client import _pool
+
+    recording = next(r for r in recordings.load_all() if r.operation_id == "getDreaminaAccount" and r.status == 200)
+    scaling = httpcore.__version__ in _pool.TESTED_HTTPCORE_VERSIONS
+    pool = "the SDK's pool" if scaling else "httpcore's own pool: an untested httpcore"
+    print("Fan-out over one async client, against a raw keep-alive server (a process of its own) answering after")
+    print(f"{LATENCY_S * 1000:.0f} ms; medians of {runs} runs; httpcore {httpcore.__version__}, so {pool} on httpx.")
+    print("Ideal: ceil(calls / concurrency) round trips; floor: the larger of the ideal and calls x the client's")
+    print("CPU per call (on this machine's cores, the client cannot beat it); reconnects: connections opened after")
+    print("the warm-up; CPU per call: the client process's, harness included; server: its CPU share of the run.\n")
+    columns = ["ideal", "time", "x ideal", "floor", "reconnects", "client CPU/call", "server CPU"]
+    print(f"| calls at concurrency | transport | {' | '.join(columns)} |\n|---|---|{'---|' * len(columns)}")
+    misses = []
+    with keepalive_server.in_process(LATENCY_S, recording.body_text.encode()) as server:
+        for accounts, concurrency in FAN_OUTS:
+            ideal = math.ceil(accounts / concurrency) * LATENCY_S
+            for transport in transports:
+                results = [fan_out(server, transport, accounts, concurrency) for _ in range(runs)]
+                wall = statistics.median(r.wall_s for r in results)
+                cpu_per_call = statistics.median(r.client_cpu_s for r in results) / accounts
+                server_share = statistics.median(r.server_cpu_s / r.wall_s for r in results)
+                reconnects = max(r.connections for r in results)
+                floor = max(ideal, accounts * cpu_per_call)
+                target = FAN_OUT_TARGETS.get((transport, accounts, concurrency))
+                verdict = ""
+                if target is not None:
+                    verdict = f" (target ≤ {target}x)"
+                    if wall / ideal > target:
+                        misses.append(f"{transport} {accounts} at {concurrency}: {wall / ideal:.2f}x > {target}x")
+                if (transport, accounts, concurrency) in NO_RECONNECTS and reconnects:
+                    misses.append(f"{transport} {accounts} at {concurrency}: {reconnects} reconnects")
+                print(
+                    f"| {accounts} at {concurrency} | {transport} | {ideal * 1000:.0f} ms | {wall * 1000:.0f} ms "
+                    f"| {wall / ideal:.2f}x{verdict} | {floor * 1000:.0f} ms ({floor / ideal:.2f}x) | {reconnects} "
+                    f"| {cpu_per_call * 1e6:.0f} µs | {server_share:.0%} |"
+                )
+    print("\n" + ("targets missed: " + "; ".join(misses) if misses else "every fan-out target met"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=1000, help="calls per operation and mode (default 1000)")
-    parser.add_argument("--runs", type=int, default=5, help="fan-out runs per case; the median is shown (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="fan-out runs per case; the median is shown (default 3)")
+    parser.add_argument(
+        "--stock", action="store_true", help="also the before: httpcore's own pool, as in SDK 3.1.0 (slow)"
+    )
+    parser.add_argument("--fan-out-only", action="store_true", help="skip the cost per call and parsing figures")
     args = parser.parse_args()
 
-    modes = ["sync", *(f"async, {transport}" for transport in TRANSPORTS)]
-    rows: list[str] = []
-    worst = 0.0
-    with replay_server() as base_url:
-        for call in CALLS:
-            cells = []
-            for mode, (raw, sdk, ratio) in overhead(call, base_url, args.calls).items():
-                if "aiohttp" not in mode:
-                    worst = max(worst, ratio - 1)
-                cells.append(f"{raw * 1e6:.0f} → {sdk * 1e6:.0f} µs ({ratio - 1:+.1%})")
-            rows.append(f"| {call.id} | {' | '.join(cells)} |")
-    print("SDK cost per call over raw httpx + json.loads on the same transport, same server on 127.0.0.1")
-    print(f"(raw → SDK, medians of {ROUNDS} paired rounds of {args.calls // ROUNDS} calls):\n")
-    print(f"| operation | {' | '.join(modes)} |\n|---|{'---|' * len(modes)}")
-    print("\n".join(rows))
-    print(f"\nworst added cost on the default transport: {worst:+.1%} (target: at most {OVERHEAD_TARGET:+.0%})\n")
+    if not args.fan_out_only:
+        modes = ["sync", *(f"async, {transport}" for transport in TRANSPORTS)]
+        rows: list[str] = []
+        worst = 0.0
+        with replay_server() as base_url:
+            for call in CALLS:
+                cells = []
+                for mode, (raw, sdk, ratio) in overhead(call, base_url, args.calls).items():
+                    if "aiohttp" not in mode:
+                        worst = max(worst, ratio - 1)
+                    cells.append(f"{raw * 1e6:.0f} → {sdk * 1e6:.0f} µs ({ratio - 1:+.1%})")
+                rows.append(f"| {call.id} | {' | '.join(cells)} |")
+        print("SDK cost per call over raw httpx + json.loads on the same transport, same server on 127.0.0.1")
+        print(f"(raw → SDK, medians of {ROUNDS} paired rounds of {args.calls // ROUNDS} calls):\n")
+        print(f"| operation | {' | '.join(modes)} |\n|---|{'---|' * len(modes)}")
+        print("\n".join(rows))
+        print(f"\nworst added cost on the default transport: {worst:+.1%} (target: at most {OVERHEAD_TARGET:+.0%})\n")
 
-    model, whole = pixverse_parse()
-    print(f"PixVerse features example: {model * 1e6:.1f} µs from decoded JSON to model, ", end="")
-    print(f"{whole * 1e6:.1f} µs from httpx.Response to Response[PixverseFeatures] (JSON decoding included)\n")
+        model, whole = pixverse_parse()
+        print(f"PixVerse features example: {model * 1e6:.1f} µs from decoded JSON to model, ", end="")
+        print(f"{whole * 1e6:.1f} µs from httpx.Response to Response[PixverseFeatures] (JSON decoding included)\n")
 
-    print(f"Fan-out over one async client, {LATENCY_S * 1000:.0f} ms latency, median of {args.runs} runs ", end="")
-    print("(ratio to the ideal of ceil(accounts / concurrency) round trips):\n")
-    print(f"| accounts at concurrency | ideal | {' | '.join(TRANSPORTS)} |\n|---|---|{'---|' * len(TRANSPORTS)}")
-    with replay_server(latency_ms=LATENCY_S * 1000) as base_url:
-        for accounts, concurrency in FAN_OUTS:
-            ideal = math.ceil(accounts / concurrency) * LATENCY_S
-            cells = []
-            for transport in TRANSPORTS:
-                median = statistics.median(fan_out(base_url, transport, accounts, concurrency, args.runs))
-                target = FAN_OUT_TARGETS.get((transport, concurrency))
-                verdict = f" (target ≤ {target}x)" if target else ""
-                cells.append(f"{median * 1000:.0f} ms, {median / ideal:.2f}x{verdict}")
-            print(f"| {accounts} at {concurrency} | {ideal * 1000:.0f} ms | {' | '.join(cells)} |")
+    transports: list[Transport] = ["httpx", "aiohttp"]
+    fan_out_table(args.runs, [*transports, "before: httpcore's pool"] if args.stock else transports)
 
 
 if __name__ == "__main__":

@@ -210,11 +210,12 @@ def test_the_rate_limit_spaces_every_request_on_the_wire_retries_included(
     arrivals = [seen.at for seen in run.seen]
     assert len(arrivals) == 14
     # The limiter lets request k go 25 ms times k after the first. The server sees each a little
-    # later, by however long its thread took to be scheduled (the first one too): 15 ms of slack.
-    # Unlimited, the 14 requests come about 10 ms apart (each is judged before the next): the
-    # last would be 200 ms early.
+    # later, by however long its thread took to be scheduled (the first one too, which makes the
+    # others look early): 60 ms of slack, enough for a loaded 2-core machine. Unlimited, the 14
+    # requests come about 10 ms apart (each is judged before the next): the last would be 200 ms
+    # early, the eighth already 105 ms.
     late = [arrivals[k] - arrivals[0] - 0.025 * k for k in range(len(arrivals))]
-    assert min(late) >= -0.015, late
+    assert min(late) >= -0.06, late
     assert "14 GET requests sent, retries included, at most 40 a second" in run.report
 
 

@@ -12,6 +12,7 @@ import pytest
 from scripts.core import specs
 from scripts.core.paths import ROOT
 from scripts.core.targets import Target, targets
+from tests.support.transports import httpcore_pool_of
 
 TARGETS = targets()
 
@@ -39,12 +40,22 @@ def test_the_client_uses_the_constants(target: Target) -> None:
     assert set(retry.retryable_exceptions) == set(defaults.RETRY_EXCEPTIONS)
     assert retry.max_backoff_wait == defaults.MAX_RETRY_WAIT
     assert retry.backoff_factor == defaults.RETRY_BACKOFF_FACTOR
+    limits: httpx.Limits = defaults.DEFAULT_LIMITS
+    for httpx_client in (client.get_httpx_client(), client.get_async_httpx_client()):
+        pool = httpcore_pool_of(httpx_client)
+        assert (pool._max_connections, pool._max_keepalive_connections) == (
+            limits.max_connections,
+            limits.max_keepalive_connections,
+        )
+        assert pool._keepalive_expiry == limits.keepalive_expiry
 
 
 def quotes(defaults: ModuleType) -> list[str]:
     """How the READMEs state each default."""
     timeout: httpx.Timeout = defaults.DEFAULT_TIMEOUT
     *others, last = defaults.RETRY_STATUSES
+    limits: httpx.Limits = defaults.DEFAULT_LIMITS
+    kept = "all" if limits.max_keepalive_connections == limits.max_connections else limits.max_keepalive_connections
     return [
         f"{timeout.read:g} s to read",
         f"{timeout.connect:g} s to connect",
@@ -55,6 +66,8 @@ def quotes(defaults: ModuleType) -> list[str]:
         f"{defaults.DEFAULT_MAX_RESPONSE_BYTES // 2**20} MiB",
         f"{defaults.DEFAULT_MAX_DOWNLOAD_BYTES // 2**20} MiB",
         f"{defaults.MAX_JSON_DEPTH} levels",
+        f"Up to {limits.max_connections} connections per client, {kept} kept open while idle for "
+        f"{limits.keepalive_expiry:g} s",
     ]
 
 

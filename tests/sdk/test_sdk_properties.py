@@ -175,3 +175,17 @@ def test_broken_bodies_raise_only_the_validation_error(call: OperationCall, stat
 
     with Sender(call) as sender:
         check()
+
+
+def test_a_number_past_2_53_holds_the_nearest_float_and_round_trips_as_it() -> None:
+    """Found by the property test above: a number field rounds an integer it cannot hold exactly."""
+    call = next(call for call in CALLS if call.id == "useapi.getPixverseFeatures")
+    schema, document = schema_for(call, 200)
+    body = {**call.body, "sub_order_in_progress": 2**53 + 1}
+    with Sender(call) as sender:
+        for mode in MODES:
+            parsed: Any = sender.send(mode, json_response(200, json.dumps(body))).parsed
+            assert parsed.sub_order_in_progress == float(2**53)
+            sdk_contract.assert_matches(parsed, body, schema, document, "$")
+            expected = sdk_contract.normalized(body, schema, document)
+            assert sdk_contract.normalized(parsed.to_dict(), schema, document) == expected

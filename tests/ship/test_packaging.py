@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from scripts.build import package_metadata
+from scripts.core.paths import ROOT
 from scripts.core.targets import Target, targets
 from scripts.ship import dist, wheel_matrix
 
@@ -125,3 +126,13 @@ def test_test_dist_fails_when_a_supported_python_is_missing(
 
 def test_find_python_never_returns_another_version() -> None:
     assert wheel_matrix.find_python("3.99") is None
+
+
+def test_the_lowest_resolution_leaves_out_exactly_the_modules_that_import_pytest_httpx() -> None:
+    found = {module.name for module in wheel_matrix.newest_only_modules()}
+    importing = {
+        module.name
+        for module in (ROOT / wheel_matrix.SDK_TESTS).glob("test_*.py")
+        if "from pytest_httpx import" in module.read_text(encoding="utf-8")
+    }
+    assert found == importing and "test_sdk_user_mocking.py" in found

@@ -32,3 +32,16 @@ async def run_parsed(call: OperationCall, client: Any, mode: str) -> Any:
     if mode == "sync":
         return module.sync(client=client, **arguments)
     return await module.asyncio(client=client, **arguments)
+
+
+def httpcore_pool_of(client: httpx.Client | httpx.AsyncClient) -> Any:
+    """The httpcore pool inside an SDK's httpx client, under the transports wrapping httpx's own
+    (retries, attempts)."""
+    transport: Any = client._transport
+    while not hasattr(transport, "_pool"):
+        transport = next(
+            getattr(transport, name)
+            for name in ("_transport", "_async_transport", "_sync_transport")
+            if getattr(transport, name, None) is not None
+        )
+    return transport._pool

@@ -12,6 +12,7 @@ from ._attempts import AttemptTransport
 from ._constants import (
     ACCEPT_ENCODING,
     DEFAULT_BASE_URL,
+    DEFAULT_LIMITS,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -20,6 +21,7 @@ from ._constants import (
     RETRY_EXCEPTIONS,
     RETRY_STATUSES,
 )
+from ._pool import scaling_pool_in
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -109,8 +111,9 @@ class Client:
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient`` (``limits``
-        reaches the transports too). A ``transport`` given here replaces the default one for sync
-        and async calls alike, and is wrapped by the retrying transport.
+        reaches the transports too; defaults to DEFAULT_LIMITS). A ``transport`` given here
+        replaces the default one for sync and async calls alike, and is wrapped by the retrying
+        transport.
     """
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
@@ -187,9 +190,8 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            limits = self._httpx_args.get("limits")
-            transport = self._httpx_args.get("transport") or httpx.HTTPTransport(
-                verify=self._verify_ssl, **({"limits": limits} if limits else {})
+            transport = self._httpx_args.get("transport") or scaling_pool_in(
+                httpx.HTTPTransport(verify=self._verify_ssl, limits=self._httpx_args.get("limits", DEFAULT_LIMITS))
             )
             self._client = httpx.Client(**self._client_args(self._with_retries(transport)))
         return self._client
@@ -213,12 +215,11 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            limits = self._httpx_args.get("limits")
-            transport_class: type[AiohttpTransport | httpx.AsyncHTTPTransport] = (
-                _aiohttp_transport_class() if self._async_transport == "aiohttp" else httpx.AsyncHTTPTransport
-            )
-            transport = self._httpx_args.get("transport") or transport_class(
-                verify=self._verify_ssl, **({"limits": limits} if limits else {})
+            limits = self._httpx_args.get("limits", DEFAULT_LIMITS)
+            transport = self._httpx_args.get("transport") or (
+                _aiohttp_transport_class()(verify=self._verify_ssl, limits=limits)
+                if self._async_transport == "aiohttp"
+                else scaling_pool_in(httpx.AsyncHTTPTransport(verify=self._verify_ssl, limits=limits))
             )
             self._async_client = httpx.AsyncClient(**self._client_args(self._with_retries(transport)))
         return self._async_client

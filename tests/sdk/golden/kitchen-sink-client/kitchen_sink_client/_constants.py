@@ -8,6 +8,11 @@ DEFAULT_BASE_URL = "https://kitchen-sink.example.com"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read, write or wait for a pooled connection; 10 s to connect."""
 
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=5.0)
+"""Up to 100 connections, all of which may stay open while idle, for 5 s. httpx's own default
+keeps 20 idle, so a fan-out above 20 concurrent calls would close and reopen connections; here
+any fan-out up to max_connections reuses its connections."""
+
 DEFAULT_MAX_RETRIES = 2
 """Retries after the first attempt, on RETRY_STATUSES and RETRY_EXCEPTIONS."""
 
