@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
-from types import SimpleNamespace
 
 import pytest
 
@@ -52,9 +52,9 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_async_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    import httpx_retries.retry
-
-    # Replace the module's own references only: a server thread elsewhere keeps its real sleep.
-    monkeypatch.setattr(httpx_retries.retry, "time", SimpleNamespace(sleep=recorded.append))
-    monkeypatch.setattr(httpx_retries.retry, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
+    # Replace the SDKs' own waits only: a server thread elsewhere keeps its real sleep.
+    for package in sorted({call.package for call in CALLS}):
+        client_module = importlib.import_module(f"{package}.client")
+        monkeypatch.setattr(client_module, "_retry_sleep", recorded.append)
+        monkeypatch.setattr(client_module, "_retry_asleep", fake_async_sleep)
     return recorded

@@ -109,7 +109,8 @@ def test_the_live_run_aimed_at_the_real_hosts_cannot_leave_the_machine(tmp_path:
         exit_code = live.main(environ, today=dt.date(2026, 1, 2))
     assert exit_code == 1
     assert {address for _, address in blocked} == {"'api.useapi.net'", "'api.imaginepro.ai'"}
-    assert stdout.getvalue().count("| wire | an answer | an unexpected NetworkBlocked from the SDK |") == 4
+    refused = "| wire | an answer | no answer: the connection failed (UnexpectedTransportError) |"
+    assert stdout.getvalue().count(refused) == 4, "the guard's refusal reached the SDK as a transport failure"
     assert "Traceback" not in stdout.getvalue()
 
 

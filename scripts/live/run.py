@@ -129,6 +129,9 @@ class Run:
     def client(self, host: live_config.Host, call: Call, **options: Any) -> Any:
         if self.config.timeout is not None:
             options.setdefault("timeout", self.config.timeout)
+        # LIVE_TIMEOUT bounds each step, as before the SDK's deadline (4.0.0): with a short one,
+        # the automatic deadline (3 read timeouts) would leave no room to wait out a Retry-After.
+        options.setdefault("deadline", None)
         return host.client(WRONG_TOKEN if call.wrong_token else None, **options)
 
     def check(self, call: Call) -> CallResult:

@@ -70,6 +70,7 @@ EXPECTED_OUTPUT = [
     "",
     "{'US:jane@example.com': 24065.0, 'US:john@example.com': None}\n",
     "",
+    "",  # proxies: builds clients, sends nothing
 ]
 # The "Testing your code" recipes (```py blocks): each must be in this test module, verbatim.
 RECIPES = ROOT / "tests" / "sdk" / "test_sdk_testing_recipes.py"

@@ -34,6 +34,7 @@ def test_the_client_uses_the_constants(target: Target) -> None:
     assert client.get_httpx_client().timeout == client.get_async_httpx_client().timeout == defaults.DEFAULT_TIMEOUT
     assert client.get_httpx_client().headers["accept-encoding"] == defaults.ACCEPT_ENCODING
     assert client._max_response_bytes == defaults.DEFAULT_MAX_RESPONSE_BYTES
+    assert client.deadline == defaults.DEADLINE_READ_TIMEOUTS * defaults.DEFAULT_TIMEOUT.read
     retry = client_module.default_retry()
     assert retry.total == defaults.DEFAULT_MAX_RETRIES
     assert set(retry.status_forcelist) == set(defaults.RETRY_STATUSES)
@@ -54,11 +55,13 @@ def quotes(defaults: ModuleType) -> list[str]:
     """How the READMEs state each default."""
     timeout: httpx.Timeout = defaults.DEFAULT_TIMEOUT
     *others, last = defaults.RETRY_STATUSES
+    factor = defaults.DEADLINE_READ_TIMEOUTS
     limits: httpx.Limits = defaults.DEFAULT_LIMITS
     kept = "all" if limits.max_keepalive_connections == limits.max_connections else limits.max_keepalive_connections
     return [
         f"{timeout.read:g} s to read",
         f"{timeout.connect:g} s to connect",
+        f"{factor} times the read timeout ({factor * timeout.read:g} s",
         f"at most {defaults.DEFAULT_MAX_RETRIES} retries",
         f"{', '.join(map(str, others))} and {last}",
         f"up to {defaults.RETRY_BACKOFF_FACTOR * 2:g} s, then up to {defaults.RETRY_BACKOFF_FACTOR * 4:g} s",

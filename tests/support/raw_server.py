@@ -1,10 +1,11 @@
 """A raw HTTP/1.1 server on 127.0.0.1 for answers no well-behaved server gives.
 
 The test sets `answer`, a function from the request's bytes (head and whole body, read to its
-content-length or last chunk) to the bytes to send back, or to RESET (a TCP reset) or DROP
-(close without a word). Every request is recorded as received, byte for byte. One connection per
-request: the server closes it after answering (well-formed answers say `connection: close`, so no
-client reuses it).
+content-length or last chunk) to the bytes to send back, to RESET (a TCP reset) or DROP (close
+without a word), or to a Drip (bytes sent a few at a time, for a server that never quite stops
+answering). Every request is recorded as received, byte for byte. One connection per request:
+the server closes it after answering (well-formed answers say `connection: close`, so no client
+reuses it), unless `keep_alive` is set.
 The server stops when its `with` block ends; its threads are daemons.
 """
 
@@ -14,13 +15,26 @@ import socket
 import struct
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
 RESET = b"<reset>"
 DROP = b"<drop>"
 
-Answer = Callable[[bytes], bytes]
+
+@dataclass(frozen=True)
+class Drip:
+    """`head` at once, then `data` in pieces of `size` bytes every `every` seconds, until all is
+    sent, the client hangs up or the server stops."""
+
+    head: bytes
+    data: bytes
+    every: float
+    size: int = 1
+
+
+Answer = Callable[[bytes], bytes | Drip]
 
 
 def http_answer(status: str, body: bytes = b"", *lines: str, **headers: str) -> bytes:
@@ -62,6 +76,7 @@ def request_body(request: bytes) -> bytes:
 class RawServer:
     def __init__(self) -> None:
         self.requests: list[bytes] = []
+        self.keep_alive = False  # True: a connection stays open for the next request, until the client closes it
         self.answer: Answer = lambda request: http_answer("200 OK", b"{}", content_type="application/json")
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.05)
@@ -94,26 +109,47 @@ class RawServer:
     def _serve(self, connection: socket.socket) -> None:
         with connection:
             connection.settimeout(5)
-            request = b""
-            try:
-                while b"\r\n\r\n" not in request:
-                    chunk = connection.recv(65536)
-                    if not chunk:
-                        return
-                    request += chunk
-                while not _complete(request):
-                    chunk = connection.recv(65536)
-                    if not chunk:
-                        break
-                    request += chunk
-            except OSError:
-                return
-            self.requests.append(request)
-            reply = self.answer(request)
-            if reply == RESET:
-                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            elif reply != DROP:
-                try:
-                    connection.sendall(reply)
-                except OSError:  # the client gave up first (the size cap stops reading)
+            while self._answer_one(connection) and self.keep_alive:
+                pass
+
+    def _answer_one(self, connection: socket.socket) -> bool:
+        """Read one request and answer it; False once the connection is done with."""
+        request = b""
+        try:
+            while b"\r\n\r\n" not in request:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return False
+                request += chunk
+            while not _complete(request):
+                chunk = connection.recv(65536)
+                if not chunk:
+                    break
+                request += chunk
+        except OSError:
+            return False
+        self.requests.append(request)
+        reply = self.answer(request)
+        if isinstance(reply, Drip):
+            self._drip(connection, reply)
+            return False
+        if reply == RESET:
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            return False
+        if reply == DROP:
+            return False
+        try:
+            connection.sendall(reply)
+        except OSError:  # the client gave up first (the size cap stops reading)
+            return False
+        return True
+
+    def _drip(self, connection: socket.socket, drip: Drip) -> None:
+        try:
+            connection.sendall(drip.head)
+            for start in range(0, len(drip.data), drip.size):
+                if self._stopping.wait(drip.every):
                     return
+                connection.sendall(drip.data[start : start + drip.size])
+        except OSError:  # the client hung up: its deadline passed
+            return

@@ -1,12 +1,17 @@
-"""What the SDK behaviour tests add to the recorded calls: the call styles, the transports, canned answers."""
+"""What the SDK behaviour tests add to the recorded calls: the call styles, the transports,
+canned answers, and one call against the raw server."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from scripts.fixtures.recorded_calls import OperationCall
+from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
+from tests.support.raw_server import Drip, RawServer
+
+DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 
 MODES = ["sync", "async"]
 # MODES on each transport: httpx's own (sync and async) and the aiohttp extra (async).
@@ -23,6 +28,31 @@ def json_response(
 ) -> httpx.Response:
     content = body.encode() if isinstance(body, str) else body
     return httpx.Response(status, content=content, headers={"content-type": content_type, **headers})
+
+
+async def call_on(
+    server: RawServer,
+    transport: str,
+    answer: Callable[[bytes], bytes | Drip],
+    call: OperationCall = DREAMINA,
+    **options: Any,
+) -> Any:
+    """One call on `transport` to the raw server, which answers with `answer`; its requests are
+    cleared first. The options go to the client (timeout: 5 s unless given)."""
+    server.answer = answer
+    server.requests.clear()
+    options = {"timeout": 5.0, **options}
+    client = call.client(base_url=server.base_url, **transport_options(transport), **options)
+    return await run_and_close(client, transport, call)
+
+
+async def run_and_close(client: Any, transport: str, call: OperationCall = DREAMINA) -> Any:
+    """One call, then close the async client: an aiohttp session left open warns when collected."""
+    try:
+        return await call.run(client, transport)
+    finally:
+        if transport != "sync":
+            await client.get_async_httpx_client().aclose()
 
 
 async def run_parsed(call: OperationCall, client: Any, mode: str) -> Any:

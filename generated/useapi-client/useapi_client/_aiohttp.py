@@ -6,8 +6,9 @@ request headers), and header limits match h11's.
 """
 
 import asyncio
+import base64
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import aiohttp
 import httpx
@@ -25,19 +26,22 @@ _MAX_HEADER_LINES = MAX_RESPONSE_HEADER_BYTES // 4
 def _as_httpx_error(error: Exception, request: httpx.Request) -> httpx.TransportError | None:
     """The httpx exception httpx's own transport raises in the same situation; None if not aiohttp's.
 
-    Only the message is kept: aiohttp's exceptions hold the request headers (``request_info``).
+    Only the class name is kept: aiohttp's exceptions hold the request headers (``request_info``),
+    and their messages quote the URL and the response's bytes, body included.
     """
-    message = str(error)
+    message = f"aiohttp: {type(error).__name__}"
     if isinstance(error, aiohttp.ClientConnectorError):  # refused, DNS failure, TLS, reset while connecting
         return httpx.ConnectError(message, request=request)
     if isinstance(error, aiohttp.ConnectionTimeoutError):
-        return httpx.ConnectTimeout(message or "timed out while connecting", request=request)
-    if isinstance(error, asyncio.TimeoutError):  # aiohttp.SocketTimeoutError, ServerTimeoutError
-        return httpx.ReadTimeout(message or "timed out while reading", request=request)
+        return httpx.ConnectTimeout(message, request=request)
+    if isinstance(error, aiohttp.ServerTimeoutError):  # aiohttp.SocketTimeoutError; not the deadline's TimeoutError
+        return httpx.ReadTimeout(message, request=request)
     if isinstance(error, aiohttp.ServerDisconnectedError):
         return httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
     if isinstance(error, aiohttp.ClientOSError):  # a reset or broken pipe once connected
         return httpx.ReadError(message, request=request)
+    if isinstance(error, aiohttp.ClientProxyConnectionError | aiohttp.ClientHttpProxyError):
+        return httpx.ProxyError(message, request=request)
     if isinstance(error, aiohttp.ClientResponseError | aiohttp.ClientPayloadError):  # garbage on the wire
         return httpx.RemoteProtocolError(message, request=request)
     if isinstance(error, aiohttp.InvalidURL):
@@ -48,9 +52,10 @@ def _as_httpx_error(error: Exception, request: httpx.Request) -> httpx.Transport
 
 
 class _ResponseStream(httpx.AsyncByteStream):
-    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request, release: Callable[[], None]) -> None:
         self._response = response
         self._request = request
+        self._release = release
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         chunks = self._response.content.iter_chunked(_CHUNK_SIZE)
@@ -70,15 +75,40 @@ class _ResponseStream(httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         self._response.release()
+        self._release()
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
-    """Sends through one aiohttp session, created on first use; ``aclose()`` closes it."""
+    """Sends through one aiohttp session, created on first use; ``aclose()`` closes it.
 
-    def __init__(self, verify: str | bool | ssl.SSLContext = True, limits: httpx.Limits = httpx.Limits()) -> None:
+    Like httpx's pool, at most ``limits.max_connections`` requests are under way at once, and a
+    request that waits longer than the pool timeout for its turn raises ``httpx.PoolTimeout``
+    (aiohttp would count that wait in its connect timeout). ``proxy``: every request goes
+    through it (http:// or https://; its credentials as httpx.Proxy keeps them, in a header).
+    """
+
+    def __init__(
+        self,
+        verify: str | bool | ssl.SSLContext = True,
+        limits: httpx.Limits = httpx.Limits(),
+        proxy: httpx.Proxy | None = None,
+    ) -> None:
+        if proxy is not None and proxy.url.scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol("the aiohttp transport supports http:// and https:// proxies only")
         self._ssl = httpx.create_ssl_context(verify=verify)
         self._limits = limits
+        self._proxy = proxy
+        self._proxy_headers: dict[str, str] | None = None
+        if proxy is not None:
+            self._proxy_headers = dict(proxy.headers)
+            # httpx.Proxy keeps a URL's credentials in .raw_auth from httpx 0.26 on, in its headers before.
+            credentials = getattr(proxy, "raw_auth", None)
+            if credentials and "proxy-authorization" not in proxy.headers:
+                self._proxy_headers["Proxy-Authorization"] = (
+                    "Basic " + base64.b64encode(b":".join(credentials)).decode()
+                )
         self._session: aiohttp.ClientSession | None = None
+        self._turns = asyncio.Semaphore(limits.max_connections) if limits.max_connections else None
 
     def _new_session(self) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
@@ -99,27 +129,59 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         session._retry_connection = False
         return session
 
+    async def _take_turn(self, request: httpx.Request, timeout: float | None) -> Callable[[], None]:
+        """Wait for a free connection, as httpx's pool does; returns what gives it back."""
+        turns = self._turns
+        if turns is None:
+            return lambda: None
+        try:
+            async with asyncio.timeout(timeout):
+                await turns.acquire()
+        except TimeoutError:
+            failure = httpx.PoolTimeout("aiohttp: no free connection in time", request=request)
+        else:
+            released = False
+
+            def release() -> None:
+                nonlocal released
+                if not released:
+                    released = True
+                    turns.release()
+
+            return release
+        raise failure
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._session is None or self._session.closed:
             self._session = self._new_session()
         timeout = request.extensions.get("timeout", {})
+        release = await self._take_turn(request, timeout.get("pool"))
+        proxy = self._proxy
+        headers = list(request.headers.multi_items())
+        if self._proxy_headers and request.url.scheme == "http":  # aiohttp sends proxy_headers in a CONNECT only
+            headers += list(self._proxy_headers.items())
         failure = None
         try:
             response = await self._session.request(
                 request.method,
                 # encoded=True: the path goes out as httpx percent-encoded it; yarl would re-normalise it.
                 yarl.URL(str(request.url), encoded=True),
-                headers=list(request.headers.multi_items()),
+                headers=headers,
                 data=await request.aread() or None,
                 allow_redirects=False,
+                proxy=None if proxy is None else str(proxy.url),
+                proxy_headers=self._proxy_headers,
                 timeout=aiohttp.ClientTimeout(
                     total=None,
-                    connect=timeout.get("pool"),
+                    connect=timeout.get("connect"),  # the pool wait is _take_turn's
                     sock_connect=timeout.get("connect"),
                     sock_read=timeout.get("read"),
                 ),
             )
-        except Exception as error:
+        except BaseException as error:
+            release()
+            if not isinstance(error, Exception):
+                raise
             failure = _as_httpx_error(error, request)
             if failure is None:
                 raise
@@ -128,7 +190,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return httpx.Response(
             status_code=response.status,
             headers=response.raw_headers,
-            stream=_ResponseStream(response, request),
+            stream=_ResponseStream(response, request, release),
             request=request,
             extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
         )
@@ -137,3 +199,12 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+    def abandon(self) -> None:
+        """Let go of a session whose event loop has closed, which can no longer close it, without
+        the "Unclosed client session" and "Unclosed connector" complaints when it is collected."""
+        session, self._session = self._session, None
+        if session is not None and session.connector is not None:
+            connector = session.connector
+            session.detach()
+            connector._close()  # with its loop closed, only marks it closed and forgets its connections

@@ -6,7 +6,13 @@ DEFAULT_BASE_URL = "https://api.useapi.net"
 """The spec's first servers URL, taken when the SDK was generated: the base_url when none is given."""
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-"""30 s to read, write or wait for a pooled connection; 10 s to connect."""
+"""30 s for each wait on a read, a write or a pooled connection; 10 s to connect. Each bounds
+one step of a call, not the call: see DEADLINE_READ_TIMEOUTS."""
+
+DEADLINE_READ_TIMEOUTS = 3
+"""A call's deadline by default (deadline="auto"): three read timeouts, 90 s with DEFAULT_TIMEOUT.
+It bounds the whole call, retries and waits included: room for a slow answer and both retries,
+while a server that drips its answer byte by byte is cut off within minutes, not days."""
 
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=5.0)
 """Up to 100 connections, all of which may stay open while idle, for 5 s. httpx's own default

@@ -1,16 +1,22 @@
+import asyncio
+import contextvars
 import ssl
+import threading
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, Literal, Self
 
+import httpcore
 import httpx
 from attrs import define, evolve, field, validators
-from httpx_retries import Retry, RetryTransport
+from httpx_retries import Retry
 
 from . import errors
 from ._attempts import AttemptTransport
 from ._constants import (
     ACCEPT_ENCODING,
+    DEADLINE_READ_TIMEOUTS,
     DEFAULT_BASE_URL,
     DEFAULT_LIMITS,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -28,6 +34,9 @@ if TYPE_CHECKING:
     from ._aiohttp import AiohttpTransport
 
 _AIOHTTP_INSTALL = 'pip install "kitchen-sink-client[aiohttp]"'
+
+TransportKind = Literal["sync", "httpx", "aiohttp"]
+"""Which transport new_transport builds: httpx's own, sync or async, or the aiohttp extra's."""
 
 
 def default_retry(*, wait: bool = True) -> Retry:
@@ -60,6 +69,281 @@ def _aiohttp_transport_class() -> "type[AiohttpTransport]":
     raise errors.MissingExtraError(f'async_transport="aiohttp" needs the aiohttp extra: {_AIOHTTP_INSTALL} ({reason})')
 
 
+def new_transport(
+    kind: TransportKind,
+    *,
+    verify: str | bool | ssl.SSLContext = True,
+    limits: httpx.Limits | None = None,
+    proxy: httpx.Proxy | None = None,
+) -> Any:
+    """The one place the client builds a transport, direct or through a proxy, so that every
+    route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool
+    and deadline handling. The client wraps each in its retries; a transport given in
+    ``httpx_args`` is used instead of the direct one."""
+    limits = DEFAULT_LIMITS if limits is None else limits
+    if kind == "aiohttp":
+        return _aiohttp_transport_class()(verify=verify, limits=limits, proxy=proxy)
+    if kind == "httpx":
+        return scaling_pool_in(httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy))
+    transport = scaling_pool_in(httpx.HTTPTransport(verify=verify, limits=limits, proxy=proxy))
+    # A sync call cannot be cancelled: every socket operation gets what is left of the call's
+    # deadline as its timeout instead (httpcore's pool keeps the backend as _network_backend).
+    pool = transport._pool
+    pool._network_backend = _DeadlineBackend(pool._network_backend)
+    return transport
+
+
+# --- the call's deadline ----------------------------------------------------------------------
+
+_CALL_ENDS: contextvars.ContextVar[float | None] = contextvars.ContextVar("call_ends", default=None)
+"""The time.monotonic() by which the call under way must end; None: no deadline. A context
+variable, so each thread and each task has its own."""
+
+
+def _time_left() -> float | None:
+    ends = _CALL_ENDS.get()
+    return None if ends is None else ends - time.monotonic()
+
+
+def _cut(timeout: float | None, expired: type[Exception]) -> float | None:
+    """A socket operation's timeout, cut to what is left of the call's deadline."""
+    left = _time_left()
+    if left is None:
+        return timeout
+    if left <= 0:
+        raise expired("the call's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _cut(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _cut(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._stream.start_tls(ssl_context, server_hostname, _cut(timeout, httpcore.ConnectTimeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _cut(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        timeout = _cut(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+# --- retries within the deadline -------------------------------------------------------------
+
+
+def _retry_sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def _retry_asleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+def _wait_before_retry(retry: Retry, answer: httpx.Response | Exception) -> float:
+    """httpx-retries' rule: the Retry-After header when there is one, up to max_backoff_wait,
+    else the policy's backoff."""
+    if isinstance(answer, httpx.Response) and retry.respect_retry_after_header:
+        value = answer.headers.get("Retry-After", "").strip()
+        if value:
+            try:
+                wait = min(retry.parse_retry_after(value), retry.max_backoff_wait)
+            except ValueError:
+                wait = 0.0
+            if wait > 0:
+                return wait
+    return retry.backoff_strategy()
+
+
+class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Retries by an httpx-retries ``Retry`` policy, within the call's deadline: an attempt
+    starts only while time is left and gets at most that as each of its timeouts, and a wait
+    that would end past the deadline is not taken: the last answer stands, as when the retries
+    are spent. Every transport the client builds or is given goes through here."""
+
+    def __init__(self, transport: Any, retry: Retry | None) -> None:
+        self._transport = transport
+        self._retry = retry
+
+    @staticmethod
+    def _start(request: httpx.Request) -> None:
+        left = _time_left()
+        if left is None:
+            return
+        if left <= 0:
+            raise httpx.PoolTimeout("the call's deadline passed", request=request)
+        timeouts = request.extensions.get("timeout", {})
+        request.extensions["timeout"] = {
+            name: left if value is None else min(value, left) for name, value in timeouts.items()
+        }
+
+    @staticmethod
+    def _next(
+        retry: Retry | None, request: httpx.Request, answer: httpx.Response | Exception
+    ) -> tuple[Retry, float] | None:
+        """The policy and the wait before the next attempt; None when this answer stands."""
+        if retry is None or retry.is_exhausted() or not retry.is_retryable_method(request.method):
+            return None
+        if isinstance(answer, Exception):
+            if not retry.is_retryable_exception(answer):
+                return None
+        elif not retry.is_retryable_status_code(answer.status_code):
+            return None
+        retry = retry.increment()
+        wait = _wait_before_retry(retry, answer)
+        left = _time_left()
+        if left is not None and wait >= left:
+            return None
+        return retry, wait
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        retry = self._retry
+        while True:
+            self._start(request)
+            try:
+                response = self._transport.handle_request(request)
+            except Exception as error:
+                step = self._next(retry, request, error)
+                if step is None:
+                    raise
+            else:
+                step = self._next(retry, request, response)
+                if step is None:
+                    return response  # type: ignore[no-any-return]
+                response.close()
+            retry, wait = step
+            _retry_sleep(wait)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        retry = self._retry
+        while True:
+            self._start(request)
+            try:
+                response = await self._transport.handle_async_request(request)
+            except Exception as error:
+                step = self._next(retry, request, error)
+                if step is None:
+                    raise
+            else:
+                step = self._next(retry, request, response)
+                if step is None:
+                    return response  # type: ignore[no-any-return]
+                await response.aclose()
+            retry, wait = step
+            await _retry_asleep(wait)
+
+    def close(self) -> None:
+        self._transport.close()
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+
+# --- what a failed call raises ---------------------------------------------------------------
+
+# One message per class: the transports' own messages quote response lines (set-cookie headers),
+# the body (aiohttp's parser) and the URL (an account's email), and may echo the token.
+_FAILURE_MESSAGES: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "timed out connecting to the server",
+    httpx.ReadTimeout: "timed out waiting for the server to send the answer",
+    httpx.WriteTimeout: "timed out sending the request",
+    httpx.PoolTimeout: "timed out waiting for a free connection in the client's pool",
+    httpx.TimeoutException: "timed out",
+    httpx.ConnectError: "could not connect to the server (refused, DNS failure, TLS failure or reset while connecting)",
+    httpx.ReadError: "the connection broke while reading the answer",
+    httpx.WriteError: "the connection broke while sending the request",
+    httpx.CloseError: "the connection failed while closing",
+    httpx.ProxyError: "the proxy refused or failed the request",
+    httpx.RemoteProtocolError: "the server closed the connection without an answer, or answered something that is not valid HTTP/1.1 (not quoted)",
+    httpx.LocalProtocolError: "the request could not be sent as valid HTTP/1.1",
+    httpx.UnsupportedProtocol: "the URL's or the proxy's scheme is not supported here",
+    httpx.NetworkError: "the network failed",
+    httpx.ProtocolError: "the HTTP exchange failed",
+    httpx.TransportError: "the transport failed",
+    httpx.DecodingError: "the body does not decompress as its content-encoding says",
+    httpx.TooManyRedirects: "too many redirects",
+    httpx.HTTPError: "the request failed",
+    httpx.InvalidURL: "the URL is not valid: malformed, or longer than httpx allows",
+}
+
+
+def _bare_request(error: Exception) -> httpx.Request | None:
+    """The failed request's method and URL alone: its headers hold the token."""
+    try:
+        request = error.request  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError when none was set
+        return None
+    if not isinstance(request, httpx.Request):
+        return None
+    return httpx.Request(request.method, request.url)
+
+
+def _framing_error(response: httpx.Response) -> httpx.RemoteProtocolError | None:
+    """What the two parsers disagree on, refused on every transport: a status below 200 (``000``,
+    an unasked-for ``101``) and a Content-Length alongside Transfer-Encoding (a smuggling sign)."""
+    if response.status_code < 200:
+        return httpx.RemoteProtocolError(
+            f"status {response.status_code} is not a final answer", request=response.request
+        )
+    if "content-length" in response.headers and "transfer-encoding" in response.headers:
+        return httpx.RemoteProtocolError("both Content-Length and Transfer-Encoding", request=response.request)
+    return None
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _merged_headers(*layers: Mapping[str, str]) -> dict[str, str]:
+    """The layers' headers in one dict; a later layer's header replaces an earlier one of the
+    same name in any casing (HTTP header names are case-insensitive)."""
+    merged: dict[str, str] = {}
+    for layer in layers:
+        for name, value in layer.items():
+            for same in [key for key in merged if key.lower() == name.lower()]:
+                del merged[same]
+            merged[name] = value
+    return merged
+
+
 class _UnprintedBytes(bytes):
     """A body as read: bytes whose repr leaves the content out. Endpoint functions hold it while
     they parse, and a traceback printed with its locals (pytest --showlocals) would otherwise show
@@ -84,6 +368,16 @@ def _check_token(token: str) -> None:
         raise errors.InvalidTokenError("the token starts or ends with whitespace")
 
 
+def _check_deadline(_client: Any, _attribute: Any, deadline: object) -> None:
+    if deadline is None or deadline == "auto":
+        return
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+        raise ValueError(f'deadline must be a number of seconds above 0, None or "auto", not {deadline!r}')
+
+
+ProxyArgument = str | httpx.URL | httpx.Proxy
+
+
 @define
 class Client:
     """A client for the API; AuthenticatedClient adds the token.
@@ -93,11 +387,21 @@ class Client:
 
     Keyword arguments, all optional:
 
-        ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Exceeding it
-        raises ``errors.APITimeoutError`` (also an ``httpx.TimeoutException``).
+        ``timeout``: an ``httpx.Timeout`` or seconds; defaults to DEFAULT_TIMEOUT. Each part
+        bounds one step, not the call: ``connect`` opening a connection, ``read`` each wait for
+        the next bytes of the answer, ``write`` each send, ``pool`` the wait for a free
+        connection. Exceeding one raises ``errors.APITimeoutError`` (also an
+        ``httpx.TimeoutException``: ``ConnectTimeout``, ``ReadTimeout``, ``WriteTimeout``,
+        ``PoolTimeout``).
+
+        ``deadline``: seconds the whole call may take: connecting, sending, reading the whole
+        body, every retry and every wait between retries. Past it the call stops and raises
+        ``errors.DeadlineExceededError`` (an ``errors.APITimeoutError``). ``"auto"`` (default):
+        DEADLINE_READ_TIMEOUTS times the read timeout (90 s with DEFAULT_TIMEOUT); None: none.
 
         ``retry``: an ``httpx_retries.Retry``; defaults to ``default_retry()``. None turns retries
-        off; ``default_retry(wait=False)`` keeps them but skips the waits (for tests).
+        off; ``default_retry(wait=False)`` keeps them but skips the waits (for tests). A retry
+        whose wait would end past the deadline is not made.
 
         ``max_response_bytes``: the largest response body read, as sent and once decompressed;
         defaults to DEFAULT_MAX_RESPONSE_BYTES (1 MiB). A larger one raises
@@ -106,18 +410,31 @@ class Client:
         ``async_transport``: ``"httpx"`` (default: httpx's own) or ``"aiohttp"``, which needs the
         extra: ``kitchen-sink-client[aiohttp]``. Sync calls always use httpx's own.
 
-        ``headers``, ``cookies``: sent with every request.
+        ``proxy``: a proxy URL (``http://``, ``https://``, ``socks5://`` on httpx's transports) or
+        an ``httpx.Proxy``, for every request. Without it, the environment's ``HTTP_PROXY``,
+        ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are honoured as httpx reads them, unless
+        ``httpx_args={"trust_env": False}``. Retries, the deadline, the size cap, ``verify_ssl``
+        and ``async_transport`` apply through a proxy too.
+
+        ``headers``, ``cookies``: sent with every request. Header names are case-insensitive:
+        the token's header replaces an ``Authorization`` header in any casing.
 
         ``verify_ssl``, ``follow_redirects``: passed to httpx.
 
         ``httpx_args``: more arguments for ``httpx.Client`` and ``httpx.AsyncClient`` (``limits``
-        reaches the transports too; defaults to DEFAULT_LIMITS). A ``transport`` given here
-        replaces the default one for sync and async calls alike, and is wrapped by the retrying
-        transport.
+        reaches the transports too; defaults to DEFAULT_LIMITS; ``proxy`` is taken as ``proxy=``).
+        A ``transport`` given here replaces the default one for sync and async calls alike, and is
+        wrapped by the retries; environment proxies then do not apply, as in httpx.
+
+    One client may be shared by threads and by event loops: each event loop gets its own
+    async connections, and a loop that has closed leaves its connections behind.
     """
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
     _timeout: httpx.Timeout | float = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _deadline: float | None | Literal["auto"] = field(
+        default="auto", kw_only=True, alias="deadline", validator=_check_deadline
+    )
     _retry: Retry | None = field(factory=default_retry, kw_only=True, alias="retry")
     _max_response_bytes: int | None = field(
         default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True, alias="max_response_bytes"
@@ -125,39 +442,72 @@ class Client:
     _async_transport: Literal["httpx", "aiohttp"] = field(
         default="httpx", kw_only=True, alias="async_transport", validator=validators.in_(("httpx", "aiohttp"))
     )
+    _proxy: ProxyArgument | None = field(default=None, kw_only=True, alias="proxy", repr=False)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl", repr=False)
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects", repr=False)
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _client_built: bool = field(default=False, init=False, repr=False, eq=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # The async clients this client built, one per event loop (None: built outside any loop).
+    _loop_clients: dict[asyncio.AbstractEventLoop | None, tuple[httpx.AsyncClient, list[Any]]] = field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+    _building: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self._async_transport == "aiohttp":  # fail when the client is built, not on its first call
             _aiohttp_transport_class()
+        if "proxy" in self._httpx_args:
+            if self._proxy is not None:
+                raise ValueError('give the proxy once: proxy= or httpx_args["proxy"], not both')
+            self._httpx_args = dict(self._httpx_args)
+            self._proxy = self._httpx_args.pop("proxy")
+        if self._proxy is not None:
+            if "transport" in self._httpx_args:
+                raise ValueError('proxy= cannot apply to a transport given in httpx_args["transport"]')
+            proxy = self._proxy if isinstance(self._proxy, httpx.Proxy) else httpx.Proxy(self._proxy)
+            if self._async_transport == "aiohttp" and proxy.url.scheme not in ("http", "https"):
+                raise ValueError('async_transport="aiohttp" supports http:// and https:// proxies only')
 
     def __repr__(self) -> str:
         shown = {
             "base_url": self._base_url,
             "timeout": self._timeout,
             "retry": self._retry,
+            "deadline": self._deadline,
             "max_response_bytes": self._max_response_bytes,
             "async_transport": self._async_transport,
         }
         return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
 
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """A copy of this client that also sends these headers; this client is not changed."""
-        return evolve(self, headers={**self._headers, **headers})
+        """A copy of this client that also sends these headers, each replacing one of the same
+        name in any casing; this client is not changed. The token's header still wins."""
+        return evolve(self, headers=_merged_headers(self._headers, headers))
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
         """A copy of this client that also sends these cookies; this client is not changed."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout | float) -> Self:
-        """A copy of this client with this timeout; this client is not changed."""
+        """A copy of this client with this timeout; this client is not changed. An ``"auto"``
+        deadline follows the new read timeout."""
         return evolve(self, timeout=timeout)
+
+    def with_deadline(self, deadline: float | None | Literal["auto"]) -> Self:
+        """A copy of this client with this deadline for each call; this client is not changed."""
+        return evolve(self, deadline=deadline)
+
+    @property
+    def deadline(self) -> float | None:
+        """Seconds a call may take in all, retries and waits included; None: no deadline."""
+        if self._deadline != "auto":
+            return self._deadline
+        read = httpx.Timeout(self._timeout).read
+        return None if read is None else DEADLINE_READ_TIMEOUTS * read
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
@@ -165,36 +515,65 @@ class Client:
     def _secrets(self) -> list[str]:
         return []
 
-    def _client_args(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> dict[str, Any]:
-        args = {**self._httpx_args, "transport": transport}
+    def _proxy_routes(self) -> dict[str, httpx.Proxy | None]:
+        """URL pattern to proxy (None: straight to the server), as httpx would choose them."""
+        if self._proxy is not None:
+            return {"all://": self._proxy if isinstance(self._proxy, httpx.Proxy) else httpx.Proxy(self._proxy)}
+        if "transport" in self._httpx_args or not self._httpx_args.get("trust_env", True):
+            return {}
+        # httpx's own reading of HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY, which it skips
+        # whenever a transport is passed, as this client always does.
+        from httpx._utils import get_environment_proxies
+
+        return {
+            pattern: None if url is None else httpx.Proxy(url) for pattern, url in get_environment_proxies().items()
+        }
+
+    def _client_args(self, kind: TransportKind) -> tuple[dict[str, Any], list[Any]]:
+        """Arguments for httpx.Client or httpx.AsyncClient, and the transports built for them."""
+        limits = self._httpx_args.get("limits")
+        built: list[Any] = []
+
+        def retrying(transport: Any) -> _RetryingTransport:
+            return _RetryingTransport(AttemptTransport(transport, self._retry, self._secrets()), self._retry)
+
+        def build(proxy: httpx.Proxy | None) -> Any:
+            built.append(new_transport(kind, verify=self._verify_ssl, limits=limits, proxy=proxy))
+            return retrying(built[-1])
+
+        given = self._httpx_args.get("transport")
+        transport = build(None) if given is None else retrying(given)
+        mounts = {pattern: None if proxy is None else build(proxy) for pattern, proxy in self._proxy_routes().items()}
+        mounts.update(self._httpx_args.get("mounts", {}))
+        args = {**self._httpx_args, "transport": transport, "mounts": mounts}
         return dict(
             base_url=self._base_url,
             cookies=self._cookies,
-            headers={"Accept-Encoding": ACCEPT_ENCODING, **self._headers, **self._auth_headers()},
+            headers=_merged_headers({"Accept-Encoding": ACCEPT_ENCODING}, self._headers, self._auth_headers()),
             timeout=self._timeout,
             follow_redirects=self._follow_redirects,
             **args,
-        )
-
-    def _with_retries(self, transport: Any) -> Any:
-        attempts = AttemptTransport(transport, self._retry, self._secrets())
-        return attempts if self._retry is None else RetryTransport(transport=attempts, retry=self._retry)
+        ), built
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use this httpx.Client as is: its own settings replace all of this client's, retries included.
+        """Use this httpx.Client as is: its own settings replace all of this client's, retries and
+        the deadline's cut of each socket timeout included.
 
         Copies made with with_headers(), with_cookies() or with_timeout() build their own."""
-        self._client = client
+        self._client, self._client_built = client, False
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            transport = self._httpx_args.get("transport") or scaling_pool_in(
-                httpx.HTTPTransport(verify=self._verify_ssl, limits=self._httpx_args.get("limits", DEFAULT_LIMITS))
-            )
-            self._client = httpx.Client(**self._client_args(self._with_retries(transport)))
-        return self._client
+        """The underlying httpx.Client, built on first use (once, whichever thread comes first),
+        and built again once closed."""
+        client = self._client
+        if client is None or (self._client_built and client.is_closed):
+            with self._building:
+                if self._client is None or (self._client_built and self._client.is_closed):
+                    args, _built = self._client_args("sync")
+                    self._client, self._client_built = httpx.Client(**args), True
+                client = self._client
+        return client
 
     def __enter__(self) -> Self:
         """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
@@ -206,23 +585,34 @@ class Client:
         self.get_httpx_client().__exit__(*args, **kwargs)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use this httpx.AsyncClient as is: its own settings replace all of this client's, retries included.
+        """Use this httpx.AsyncClient as is, on every event loop: its own settings replace all of
+        this client's, retries included.
 
         Copies made with with_headers(), with_cookies() or with_timeout() build their own."""
         self._async_client = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            limits = self._httpx_args.get("limits", DEFAULT_LIMITS)
-            transport = self._httpx_args.get("transport") or (
-                _aiohttp_transport_class()(verify=self._verify_ssl, limits=limits)
-                if self._async_transport == "aiohttp"
-                else scaling_pool_in(httpx.AsyncHTTPTransport(verify=self._verify_ssl, limits=limits))
-            )
-            self._async_client = httpx.AsyncClient(**self._client_args(self._with_retries(transport)))
-        return self._async_client
+        """The underlying httpx.AsyncClient of the running event loop, built on first use there.
+
+        A client built outside any loop is taken by the first loop that uses it. The clients of
+        loops that have closed are dropped, their connections left behind (a closed loop cannot
+        close them); a closed client is built again."""
+        if self._async_client is not None:
+            return self._async_client
+        loop = _running_loop()
+        with self._building:
+            clients = self._loop_clients
+            for gone in [other for other in clients if other is not None and other.is_closed()]:
+                for transport in clients.pop(gone)[1]:
+                    if hasattr(transport, "abandon"):
+                        transport.abandon()
+            if loop not in clients and loop is not None and None in clients:
+                clients[loop] = clients.pop(None)
+            if loop not in clients or clients[loop][0].is_closed:
+                args, built = self._client_args("aiohttp" if self._async_transport == "aiohttp" else "httpx")
+                clients[loop] = (httpx.AsyncClient(**args), built)
+            return clients[loop][0]
 
     async def __aenter__(self) -> Self:
         """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
@@ -236,42 +626,72 @@ class Client:
     def _request(
         self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
     ) -> tuple[httpx.Response, _UnprintedBytes]:
-        """Send one request of an endpoint module; return the response and its body.
+        """Send one request of an endpoint module within the deadline; return the response and its body.
 
         max_download_bytes: the cap on a body that is not JSON, for operations that document one."""
+        deadline = self.deadline
+        started = _CALL_ENDS.set(None if deadline is None else time.monotonic() + deadline)
         try:
             with self.get_httpx_client().stream(**_resendable(request, rewind=True)) as response:
+                if framing := _framing_error(response):
+                    raise framing
                 limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
                 return response, _UnprintedBytes(_BodyReader(response, *limit).read())
-        except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
-            failure = self._detached(error)
+        except Exception as error:
+            failure = self._detached(error, deadline)
+        finally:
+            _CALL_ENDS.reset(started)
         raise failure
 
     async def _arequest(
         self, request: dict[str, Any], max_download_bytes: int | None | Unset = UNSET
     ) -> tuple[httpx.Response, _UnprintedBytes]:
-        """Send one request of an endpoint module; return the response and its body."""
+        """Send one request of an endpoint module within the deadline; return the response and its body."""
+        deadline = self.deadline
+        started = _CALL_ENDS.set(None if deadline is None else time.monotonic() + deadline)
         try:
-            async with self.get_async_httpx_client().stream(**_resendable(request, rewind=False)) as response:
-                limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
-                return response, _UnprintedBytes(await _BodyReader(response, *limit).aread())
-        except (httpx.HTTPError, httpx.InvalidURL, errors.ResponseTooLargeError) as error:
-            failure = self._detached(error)
+            async with asyncio.timeout(deadline):
+                async with self.get_async_httpx_client().stream(**_resendable(request, rewind=False)) as response:
+                    if framing := _framing_error(response):
+                        raise framing
+                    limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
+                    return response, _UnprintedBytes(await _BodyReader(response, *limit).aread())
+        except Exception as error:
+            failure = self._detached(error, deadline)
+        finally:
+            _CALL_ENDS.reset(started)
         raise failure
 
-    def _detached(self, error: Exception) -> Exception:
-        """The exception alone: no traceback below this client, no chained exception, no token.
-
-        The frames and exceptions of the transports below hold the request headers, token
-        included, and the body read so far; a misbehaving server may echo the token into a
-        parser's message."""
-        message = errors.scrub(str(error), self._secrets())
-        error.args = (message,)
-        error = errors.sdk_transport_error(error, message)
-        error.__cause__ = None
-        error.__context__ = None
-        error.__suppress_context__ = True
-        return error.with_traceback(None)
+    def _detached(self, error: Exception, deadline: float | None) -> Exception:
+        """What the call raises instead of `error`: the SDK's exception of its class, new, with a
+        fixed message per class, the attempt count, a ``.request`` without headers, no traceback
+        below this client and no chained exception. The transports' exceptions, frames and
+        messages hold the request headers (token included), the URL and the body read so far."""
+        left = _time_left()
+        request = _bare_request(error)
+        failure: Exception
+        if isinstance(error, errors.SDKError) and not isinstance(error, errors.APIConnectionError | errors.InvalidURL):
+            failure = error  # the SDK's own (the size cap): its message quotes nothing received
+        elif isinstance(error, AssertionError):
+            failure = error  # a test's mock that found no answer (respx): the test's own message
+        elif (
+            deadline is not None
+            and left is not None
+            and left <= 0
+            and isinstance(error, httpx.TransportError | TimeoutError)
+        ):
+            failure = errors.DeadlineExceededError(deadline, request=request)
+        elif isinstance(error, httpx.HTTPError | httpx.InvalidURL):
+            kind = next(kind for kind in type(error).__mro__ if kind in _FAILURE_MESSAGES)
+            failure = errors.sdk_transport_error(error, _FAILURE_MESSAGES[kind], request)
+        else:
+            failure = errors.UnexpectedTransportError(type(error).__name__, request=request)
+        if isinstance(failure, errors.APIConnectionError) and isinstance(error, httpx.RequestError):
+            failure.attempts = errors.attempts_of(error)
+        failure.__cause__ = None
+        failure.__context__ = None
+        failure.__suppress_context__ = True
+        return failure.with_traceback(None)
 
 
 @define(repr=False)  # Client's repr: the token and the headers stay out
@@ -425,6 +845,9 @@ class _BodyReader:
         return self.finish()
 
     def feed(self, chunk: bytes) -> None:
+        left = _time_left()
+        if left is not None and left <= 0:  # a transport that does not cut its timeouts to the deadline
+            raise httpx.ReadTimeout("the call's deadline passed", request=self._response.request)
         self._received += len(chunk)
         if self._limit is not None and self._received > self._limit:
             raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)

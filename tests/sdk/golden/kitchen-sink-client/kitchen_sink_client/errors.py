@@ -32,6 +32,7 @@ __all__ = [
     "ConflictError",
     "ConnectError",
     "ConnectTimeout",
+    "DeadlineExceededError",
     "DecodingError",
     "InternalServerError",
     "InvalidPathParameterError",
@@ -55,6 +56,7 @@ __all__ = [
     "SDKError",
     "TooManyRedirects",
     "TransportError",
+    "UnexpectedTransportError",
     "UnprocessableEntityError",
     "UnsupportedProtocol",
     "WriteError",
@@ -83,8 +85,19 @@ class SDKError(Exception):
     """The base of every exception this SDK raises: ``except errors.SDKError`` catches them all.
 
     The classes are this package's own; the other SDK of the project has classes of the same
-    names, which are distinct classes.
+    names, which are distinct classes. Every one pickles (a process pool, a task queue) as it
+    is: its message and attributes, without calling its constructor again.
     """
+
+    def __reduce__(self) -> Any:
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(kind: type[SDKError], args: tuple[Any, ...], state: dict[str, Any]) -> SDKError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 # --- statuses ----------------------------------------------------------------------------------
@@ -144,10 +157,6 @@ class APIStatusError(SDKError):
         self.retry_after = retry_after_seconds(self.headers.get("retry-after"))
         super().__init__(self._describe())
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # pickle (a process pool, a task queue) rebuilds it as it is, not from its message alone.
-        return _rebuilt, (type(self), self.args, self.__dict__)
-
     def _describe(self) -> str:
         answered = f"{self.operation} got status" if self.operation else "status"
         try:
@@ -162,13 +171,6 @@ class APIStatusError(SDKError):
             said = " (the body is not a JSON error; it is in .content)"
         tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
         return f"{answered} {self.status_code}{phrase}{tries}{said}"
-
-
-def _rebuilt(kind: type[APIStatusError], args: tuple[Any, ...], state: dict[str, Any]) -> APIStatusError:
-    error = kind.__new__(kind)
-    error.args = args
-    error.__dict__.update(state)
-    return error
 
 
 class BadRequestError(APIStatusError):
@@ -417,19 +419,21 @@ _TRANSPORT_ERRORS: dict[type[Exception], Any] = {
 }
 
 
-def sdk_transport_error(error: Exception, message: str) -> Exception:
-    """The SDK's class for an httpx exception (the nearest one for a subclass), with this message
-    and the attempt count; any other exception is returned as it is."""
+def sdk_transport_error(error: Exception, message: str, request: httpx.Request | None = None) -> Exception:
+    """The SDK's class for an httpx exception (the nearest one for a subclass), with this message,
+    this request (None: the error's own) and the attempt count; any other exception is returned
+    as it is."""
     if isinstance(error, SDKError):
         return error
     kind = next((_TRANSPORT_ERRORS[base] for base in type(error).__mro__ if base in _TRANSPORT_ERRORS), None)
     if kind is None:
         return error
     if isinstance(error, httpx.RequestError):
-        try:
-            request: httpx.Request | None = error.request
-        except RuntimeError:
-            request = None
+        if request is None:
+            try:
+                request = error.request
+            except RuntimeError:
+                request = None
         converted: Exception = kind(message, request=request)
         if isinstance(converted, APIConnectionError):
             converted.attempts = attempts_of(error)
@@ -480,11 +484,45 @@ class InvalidPathParameterError(SDKError, ValueError):
     def __init__(self, parameter: str, value: str) -> None:
         super().__init__(f"path parameter {parameter!r} cannot be {value!r}: it would change the endpoint")
         self.parameter = parameter
+        self.value = value
 
 
 class InvalidTokenError(SDKError, ValueError):
     """The token cannot be sent in a header: raised when the client is built. The message never
     quotes the token."""
+
+
+class DeadlineExceededError(TimeoutException):
+    """The call did not finish within the client's ``deadline``: connecting, waiting for a pooled
+    connection, sending, reading the whole body, and every retry and wait between retries count.
+
+    An ``APITimeoutError`` and an ``httpx.TimeoutException``, so ``except httpx.TimeoutException``
+    catches it too.
+
+    Attributes:
+        deadline: the client's deadline, in seconds.
+    """
+
+    def __init__(self, deadline: float, *, request: httpx.Request | None = None) -> None:
+        super().__init__(f"the call did not finish within its deadline of {deadline:g} s", request=request)
+        self.deadline = deadline
+
+
+class UnexpectedTransportError(TransportError):
+    """The transport failed with an exception that is not httpx's (a ``RuntimeError``, an
+    ``OSError``, a library's own error). Its message only names that exception's class: the
+    original message, traceback and chained exceptions are dropped, since they may quote the
+    request headers, the URL or the body.
+
+    Attributes:
+        kind: the class name of the exception the transport raised, e.g. ``RuntimeError``.
+    """
+
+    def __init__(self, kind: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(
+            f"the transport failed with {kind} (its message is not shown: it may quote the request)", request=request
+        )
+        self.kind = kind
 
 
 class MissingExtraError(SDKError, ImportError):
@@ -546,6 +584,11 @@ def check_kind(value: Any, kinds: tuple[type, ...]) -> Any:
     """Return value when its JSON type is one of kinds. JSON true is not an integer here; a number
     with no fractional part (1.0) is one, as JSON Schema counts it, and comes back as an int."""
     if isinstance(value, kinds) and (type(value) is not bool or bool in kinds):
+        if float in kinds and type(value) is int and not _fits_a_float(value):
+            digits = int(value.bit_length() * math.log10(2)) + 1
+            raise ResponseValidationError(
+                f"expected a number that fits a float, got an integer of about {digits} digits"
+            )
         return value
     if type(value) is float and int in kinds and value.is_integer():
         return int(value)
@@ -553,6 +596,14 @@ def check_kind(value: Any, kinds: tuple[type, ...]) -> Any:
     names = [JSON_TYPE_NAMES[kind] for kind in kinds if not (kind is int and float in kinds)]
     expected = " or ".join(dict.fromkeys(names))
     raise ResponseValidationError(f"expected {expected}, got {json_type_name(value)}")
+
+
+def _fits_a_float(value: int) -> bool:
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
 
 
 def expect(data: dict[str, Any], key: str, kinds: tuple[type, ...]) -> Any:
