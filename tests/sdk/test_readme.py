@@ -148,7 +148,7 @@ def test_the_requirements_are_what_the_packages_declare(readme: Path) -> None:
 
 def _returns(function: Callable[..., object]) -> str:
     """A return annotation as the README writes it: class names only, `|` escaped for a table."""
-    annotation = str(inspect.signature(function).return_annotation)
+    annotation = inspect.formatannotation(inspect.signature(function).return_annotation)
     return re.sub(r"\b[\w.]+\.(\w+)", r"\1", annotation).replace("|", "\\|")
 
 

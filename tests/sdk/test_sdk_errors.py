@@ -1,14 +1,19 @@
 """Statuses and off-contract bodies, for every operation of both SDKs, sync and async.
 
-- sync()/asyncio() return the model of a documented status and raise, for any other status,
-  the APIStatusError subclass its status names, carrying the status, the vendor's message and
-  code, the headers (request id, Retry-After), the body and the attempts; a body that is not
-  JSON (an HTML 502) still gives the status. The _detailed forms return a Response for every
-  status, its `parsed` None where sync() raises.
+- sync()/asyncio() return the model of a documented success status and raise, for every other
+  status, documented or not, the APIStatusError subclass its status names, carrying the status,
+  the vendor's message and code, the headers (request id, Retry-After), the body, the attempts
+  and, for a documented error status, its documented model as `parsed`; a body that is not JSON
+  (an HTML 502) still gives the status. The _detailed forms return a Response for every status,
+  `parsed` the model of a documented status and None for any other.
 - A documented success status whose body breaks the contract raises
   errors.ResponseValidationError with the operation, the status, the JSON path at fault and the
-  raw body, and nothing else; a documented error status with such a body raises its status error.
+  raw body, and nothing else; a documented error status with such a body raises its status
+  error, `parsed` None.
 - Everything raised derives from the SDK's own errors.SDKError.
+
+Each test plays a table of answers through one client per operation and call style: every
+operation meets every row, without a test (and a client) per row.
 """
 
 from __future__ import annotations
@@ -26,10 +31,14 @@ from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN, OperationCall
 from tests.support.transports import MODES, json_response, run_parsed
 from tests.support.upstream_mock import mock_upstream
 
-# Each status no spec documents, and the class sync() raises for it, by name: the same in both SDKs.
-UNDOCUMENTED = {
+# Every status that is not a success, and the class sync() raises for it, by name: the same in
+# both SDKs. 400, 401 and 404 are documented error statuses of some operations, the others of none.
+STATUS_ERRORS = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
     402: "PaymentRequiredError",
     403: "PermissionDeniedError",
+    404: "NotFoundError",
     409: "ConflictError",
     422: "UnprocessableEntityError",
     429: "RateLimitError",
@@ -41,8 +50,13 @@ UNDOCUMENTED = {
     302: "APIStatusError",
     201: "APIStatusError",
 }
-# The documented error statuses, and their classes when their body is off the contract.
-DOCUMENTED_ERRORS = {400: "BadRequestError", 401: "AuthenticationError", 404: "NotFoundError"}
+# An error body both vendors' documented ApiError accepts (useapi.net's {error, code}, ImaginePro's
+# {message, statusCode}); the vendor's message is "message" where there is one.
+SAID = "Session expired, please re-add the account"
+
+
+def error_body(status: int) -> bytes:
+    return json.dumps({"error": SAID, "message": SAID, "code": status, "statusCode": status}).encode()
 
 
 def error_class(call: OperationCall, name: str) -> Any:
@@ -51,89 +65,110 @@ def error_class(call: OperationCall, name: str) -> Any:
     return found
 
 
+def documented_errors(call: OperationCall) -> list[int]:
+    return [status for status in call.documented_statuses if status >= 400]
+
+
+async def raised_by_each(call: OperationCall, mode: str, answers: list[httpx.Response], **options: Any) -> list[Any]:
+    """What sync() or asyncio() raises for each answer in turn, through one client; none may parse."""
+    raised: list[Any] = []
+    client = call.client(retry=None, **options)
+    with mock_upstream() as router:
+        router.route().mock(side_effect=answers)
+        for answer in answers:
+            try:
+                parsed = await run_parsed(call, client, mode)
+            except call.errors.SDKError as error:
+                raised.append(error)
+                continue
+            raise AssertionError(f"{answer.status_code}: returned {parsed!r}")
+    return raised
+
+
+async def detailed_for_each(call: OperationCall, mode: str, answers: list[httpx.Response]) -> list[Any]:
+    """The Response sync_detailed() or asyncio_detailed() returns for each answer in turn."""
+    client = call.client(retry=None)
+    with mock_upstream() as router:
+        router.route().mock(side_effect=answers)
+        return [await call.run(client, mode) for _ in answers]
+
+
 async def raised_by(call: OperationCall, mode: str, answer: httpx.Response, **options: Any) -> Any:
-    """What sync() or asyncio() raises for this answer; the answer must not parse."""
-    with mock_upstream() as router:
-        router.route().mock(return_value=answer)
-        try:
-            parsed = await run_parsed(call, call.client(retry=None, **options), mode)
-        except call.errors.SDKError as error:
-            return error
-    raise AssertionError(f"returned {parsed!r}")
+    return (await raised_by_each(call, mode, [answer], **options))[0]
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("status", UNDOCUMENTED)
-async def test_an_undocumented_status_raises_its_class(call: OperationCall, mode: str, status: int) -> None:
-    body = b'{"error": "Session expired, please re-add the account", "code": %d}' % status
-    error = await raised_by(call, mode, json_response(status, body, **{"x-request-id": "req-7"}))
-    assert type(error) is error_class(call, UNDOCUMENTED[status])
-    assert isinstance(error, call.errors.APIStatusError)
-    assert error.status_code == status and error.content == body and error.body == json.loads(body)
-    assert error.message == "Session expired, please re-add the account" and error.code == status
-    assert error.request_id == "req-7" and error.headers["x-request-id"] == "req-7"
-    assert error.attempts == 1 and error.retry_after is None
-    assert error.operation == call.operation.module().__name__.rsplit(".", 1)[-1]
-    assert str(error).startswith(f"{error.operation} got status {status}")
-    assert "Session expired, please re-add the account" in str(error)
+async def test_every_status_but_success_raises_its_class(call: OperationCall, mode: str) -> None:
+    def answers() -> list[httpx.Response]:
+        return [json_response(status, error_body(status), **{"x-request-id": "req-7"}) for status in STATUS_ERRORS]
+
+    api_error = call.package_module("models").ApiError
+    raised = await raised_by_each(call, mode, answers())
+    for status, error in zip(STATUS_ERRORS, raised, strict=True):
+        assert type(error) is error_class(call, STATUS_ERRORS[status]), (status, type(error))
+        assert isinstance(error, call.errors.APIStatusError)
+        assert error.status_code == status and error.content == error_body(status)
+        assert error.body == json.loads(error_body(status))
+        assert error.message == SAID and error.code == status
+        assert error.request_id == "req-7" and error.headers["x-request-id"] == "req-7"
+        assert error.attempts == 1 and error.retry_after is None
+        assert error.operation == call.operation.module().__name__.rsplit(".", 1)[-1]
+        assert str(error).startswith(f"{error.operation} got status {status}") and SAID in str(error)
+        if status in documented_errors(call):  # the documented model rides along
+            assert isinstance(error.parsed, api_error), status
+        else:
+            assert error.parsed is None, status
+
+    raised_models = {status: error.parsed for status, error in zip(STATUS_ERRORS, raised, strict=True)}
+    for status, response in zip(STATUS_ERRORS, await detailed_for_each(call, mode, answers()), strict=True):
+        assert response.status_code == status and response.content == error_body(status)
+        if status in documented_errors(call):  # the same model as the exception's
+            assert isinstance(response.parsed, api_error), status
+            assert response.parsed.to_dict() == raised_models[status].to_dict()
+        else:
+            assert response.parsed is None, status
+
+
+# (body, message, code) read from the body of a 402
+VENDOR_BODIES: list[tuple[Any, str | None, Any]] = [
+    ({"error": "All accounts are busy", "code": 429}, "All accounts are busy", 429),
+    ({"error": {"message": "upstream said no", "type": "quota"}}, "upstream said no", None),
+    ({"error": {"reason": "quota"}, "code": 402}, '{"reason":"quota"}', 402),
+    (
+        {"message": "Insufficient credits", "error": "Payment Required", "statusCode": 402},
+        "Insufficient credits",
+        "Payment Required",
+    ),
+    ({"unexpected": True}, None, None),
+    ([1, 2], None, None),
+]
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("status", UNDOCUMENTED)
-async def test_the_detailed_forms_return_every_status(call: OperationCall, mode: str, status: int) -> None:
-    body = b'{"error": "Session expired"}'
-    with mock_upstream() as router:
-        router.route().mock(return_value=json_response(status, body))
-        response = await call.run(call.client(retry=None), mode)
-    assert response.status_code == status
-    assert response.parsed is None
-    assert response.content == body
+async def test_the_vendor_message_and_code_are_read(call: OperationCall, mode: str) -> None:
+    answers = [json_response(402, json.dumps(body)) for body, _, _ in VENDOR_BODIES]
+    for (body, message, code), error in zip(VENDOR_BODIES, await raised_by_each(call, mode, answers), strict=True):
+        assert (error.message, error.code, error.body) == (message, code, body)
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize(
-    ("body", "message", "code"),
-    [
-        ({"error": "All accounts are busy", "code": 429}, "All accounts are busy", 429),
-        ({"error": {"message": "upstream said no", "type": "quota"}}, "upstream said no", None),
-        ({"error": {"reason": "quota"}, "code": 402}, '{"reason":"quota"}', 402),
-        (
-            {"message": "Insufficient credits", "error": "Payment Required", "statusCode": 402},
-            "Insufficient credits",
-            "Payment Required",
-        ),
-        ({"unexpected": True}, None, None),
-        ([1, 2], None, None),
-    ],
-    ids=["useapi", "useapi-object", "useapi-object-no-message", "imaginepro", "other-object", "array"],
-)
-async def test_the_vendor_message_and_code_are_read(
-    call: OperationCall, mode: str, body: Any, message: str | None, code: Any
-) -> None:
-    error = await raised_by(call, mode, json_response(402, json.dumps(body)))
-    assert (error.message, error.code, error.body) == (message, code, body)
-
-
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("status", [502, 596, 429])
-async def test_a_body_that_is_not_json_still_gives_the_status(call: OperationCall, mode: str, status: int) -> None:
+async def test_a_body_that_is_not_json_still_gives_the_status(call: OperationCall, mode: str) -> None:
     html = b"<html><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>"
-    error = await raised_by(call, mode, json_response(status, html, "text/html", **{"cf-ray": "8a1b-LHR"}))
-    assert type(error) is error_class(call, UNDOCUMENTED.get(status, "InternalServerError"))
-    assert error.status_code == status and error.content == html
-    assert error.message is None and error.body is None and error.request_id == "8a1b-LHR"
-    assert "<html>" not in str(error), "the body stays out of the message"
+    statuses = [502, 596, 429]
+    answers = [json_response(status, html, "text/html", **{"cf-ray": "8a1b-LHR"}) for status in statuses]
+    for status, error in zip(statuses, await raised_by_each(call, mode, answers), strict=True):
+        assert type(error) is error_class(call, STATUS_ERRORS.get(status, "InternalServerError"))
+        assert error.status_code == status and error.content == html
+        assert error.message is None and error.body is None and error.request_id == "8a1b-LHR"
+        assert "<html>" not in str(error), "the body stays out of the message"
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize(
-    ("retry_after", "seconds"), [("7", 7.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0), ("soon", None)]
-)
-async def test_retry_after_is_read_in_seconds(
-    call: OperationCall, mode: str, retry_after: str, seconds: float | None
-) -> None:
-    error = await raised_by(call, mode, json_response(429, b"{}", **{"retry-after": retry_after}))
-    assert error.retry_after == seconds
+async def test_retry_after_is_read_in_seconds(call: OperationCall, mode: str) -> None:
+    cases = [("7", 7.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0), ("soon", None)]
+    answers = [json_response(429, b"{}", **{"retry-after": retry_after}) for retry_after, _ in cases]
+    for (_, seconds), error in zip(cases, await raised_by_each(call, mode, answers), strict=True):
+        assert error.retry_after == seconds
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -147,13 +182,18 @@ async def test_the_vendor_message_is_shortened_and_scrubbed_in_str(call: Operati
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_status_error_survives_pickle(call: OperationCall, mode: str) -> None:
-    body = b'{"error": "All accounts are busy", "code": 429}'
-    error = await raised_by(call, mode, json_response(429, body, **{"retry-after": "3", "x-request-id": "r-1"}))
+    # A documented error status where the operation has one, so its model is pickled too.
+    status = (documented_errors(call) or [429])[-1]
+    body = error_body(status)
+    error = await raised_by(call, mode, json_response(status, body, **{"retry-after": "3", "x-request-id": "r-1"}))
     copied = pickle.loads(pickle.dumps(error))
     assert type(copied) is type(error) and str(copied) == str(error)
     for name in ("status_code", "message", "code", "body", "content", "request_id", "retry_after", "attempts"):
         assert getattr(copied, name) == getattr(error, name), name
     assert copied.headers["x-request-id"] == "r-1"
+    assert (copied.parsed is None) is (error.parsed is None) is (status == 429)
+    if error.parsed is not None:
+        assert copied.parsed.to_dict() == error.parsed.to_dict()
 
 
 def test_every_exception_class_derives_from_the_sdk_base(call: OperationCall) -> None:
@@ -253,25 +293,31 @@ ERROR_BODIES: dict[str, tuple[str | bytes, str, str, str]] = {
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("case", ERROR_BODIES, ids=str)
-async def test_non_json_and_broken_error_bodies_give_the_status(call: OperationCall, mode: str, case: str) -> None:
-    body, content_type, _, _ = ERROR_BODIES[case]
-    if case == "missing-required" and call.id.startswith("imaginepro"):
-        body = '{"statusCode": 401}'
-    if case == "wrong-type" and call.id.startswith("imaginepro"):
-        body = '{"message": "Unauthorized", "statusCode": "401"}'
-    raw = body if isinstance(body, bytes) else body.encode()
-    for status in sorted(set(call.documented_statuses) & set(DOCUMENTED_ERRORS)):
-        response = json_response(status, raw, content_type) if content_type else json_response(status, raw)
-        if not content_type:
-            del response.headers["content-type"]
-        error = await raised_by(call, mode, response)
-        assert type(error) is error_class(call, DOCUMENTED_ERRORS[status]), f"{type(error).__name__}: {error}"
-        assert error.status_code == status and error.content == raw
-        with mock_upstream() as router:
-            router.route().mock(return_value=response)
-            detailed = await call.run(call.client(), mode)
-        assert detailed.status_code == status and detailed.parsed is None
+async def test_non_json_and_broken_error_bodies_give_the_status(call: OperationCall, mode: str) -> None:
+    rows: list[tuple[str, int, bytes, str]] = []
+    for case, (body, content_type, _, _) in ERROR_BODIES.items():
+        if case == "missing-required" and call.id.startswith("imaginepro"):
+            body = '{"statusCode": 401}'
+        if case == "wrong-type" and call.id.startswith("imaginepro"):
+            body = '{"message": "Unauthorized", "statusCode": "401"}'
+        raw = body if isinstance(body, bytes) else body.encode()
+        rows += [(case, status, raw, content_type) for status in documented_errors(call)]
+    assert rows, "every operation documents an error status"
+
+    def answers() -> list[httpx.Response]:
+        responses = []
+        for _, status, raw, content_type in rows:
+            response = json_response(status, raw, content_type) if content_type else json_response(status, raw)
+            if not content_type:
+                del response.headers["content-type"]
+            responses.append(response)
+        return responses
+
+    for (case, status, raw, _), error in zip(rows, await raised_by_each(call, mode, answers()), strict=True):
+        assert type(error) is error_class(call, STATUS_ERRORS[status]), f"{case}: {type(error).__name__}: {error}"
+        assert error.status_code == status and error.content == raw and error.parsed is None, case
+    for (case, status, _, _), response in zip(rows, await detailed_for_each(call, mode, answers()), strict=True):
+        assert response.status_code == status and response.parsed is None, case
 
 
 async def _validation_error(call: OperationCall, mode: str, response: Any) -> Any:

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import httpcore
 import httpx
 import pytest
 
@@ -208,3 +209,17 @@ async def test_tls_settings_apply_through_the_proxy(proxy: ForwardProxy, hangs_u
     assert type(raised.value) is DREAMINA.errors.ConnectError, "the handshake failed: the server hung up"
     assert proxy.requests[0].startswith(f"CONNECT 127.0.0.1:{hangs_up} ".encode()), "tunnelled"
     assert len(context.started) == 1, "the client's TLS context started the handshake in the tunnel"
+
+
+@pytest.mark.parametrize("kind", ["sync", "httpx"])
+def test_every_route_keeps_the_scaling_pool(proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """The direct transport and each proxied one come from the one factory, with the SDK's pool."""
+    pool_module = DREAMINA.package_module("_pool")
+    if httpcore.__version__ not in pool_module.TESTED_HTTPCORE_VERSIONS:
+        pytest.fail(f"httpcore {httpcore.__version__}: the scaling pool is off, so this proves nothing")
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    _args, built = DREAMINA.client()._client_args(kind)
+    assert len(built) == 3, "direct, http:// and https:// through the proxy"
+    scaling = set(pool_module._scaling_classes.values())
+    assert all(type(transport._pool) in scaling for transport in built), [type(t._pool) for t in built]

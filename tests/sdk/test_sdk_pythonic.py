@@ -152,7 +152,10 @@ def test_docstrings_carry_the_spec_and_agree_with_the_signature(call: OperationC
     shown = " | ".join(sorted(arg.__name__ for arg in typing.get_args(_unwrapped(annotation)) or [annotation]))
     assert returns.split(":")[0].strip() in (shown, f"Response[{shown}]")
     for status, response in operation["responses"].items():
-        assert f"{status}: " in returns and words(response["description"])[:40] in words(returns), status
+        if function.endswith("_detailed") or status[0] in "123":
+            assert f"{status}: " in returns and words(response["description"])[:40] in words(returns), status
+        else:  # sync()/asyncio() raise for a documented error status: Raises names it, Returns does not
+            assert f"{status}: " not in returns and status in section(doc, "Raises"), status
 
 
 def _unwrapped(annotation: Any) -> Any:

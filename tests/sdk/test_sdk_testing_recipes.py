@@ -64,7 +64,9 @@ async def test_an_expired_subscription_raises(client: AuthenticatedClient) -> No
 @respx.mock
 def test_respx_also_matches_the_decoded_path(client: AuthenticatedClient) -> None:
     respx.get("https://api.useapi.net/v1/dreamina/accounts/US:jane@example.com").respond(404, json={"error": "no"})
-    assert isinstance(get_dreamina_account.sync(ACCOUNT, client=client), ApiError)  # 404 is documented
+    with pytest.raises(errors.NotFoundError) as raised:
+        get_dreamina_account.sync(ACCOUNT, client=client)
+    assert raised.value.message == "no" and isinstance(raised.value.parsed, ApiError)  # 404 is documented
 
 
 # --- recipe: pytest-httpx ---

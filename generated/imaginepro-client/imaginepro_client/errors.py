@@ -104,9 +104,10 @@ def _rebuilt(kind: type[SDKError], args: tuple[Any, ...], state: dict[str, Any])
 
 
 class APIStatusError(SDKError):
-    """The server answered a status the operation does not document (or a documented error
-    status whose body is not the documented error body). Subclasses name the status family;
-    this class itself is raised for the statuses none of them covers (405, 418, a 3xx, ...).
+    """The server answered a status other than the operation's documented success statuses:
+    sync() and asyncio() raise it for every error status, documented or not. Subclasses name
+    the status family; this class itself is raised for the statuses none of them covers (405,
+    418, a 3xx, an undocumented 2xx, ...).
 
     Attributes:
         status_code: the HTTP status, any int (596 and Cloudflare's 52x included).
@@ -123,6 +124,9 @@ class APIStatusError(SDKError):
         retry_after: the seconds the server asked to wait (``Retry-After``), or None.
         attempts: how many times the request was sent, retries included.
         operation: the operation's function module, e.g. ``get_dreamina_account``.
+        parsed: the documented model of a documented error status (useapi.net's and
+            ImaginePro's ``ApiError``, as ``*_detailed``'s ``Response.parsed`` holds it); None
+            for a status the operation does not document or a body that is not the documented one.
 
     The message (str()) holds the status and the vendor's message, shortened and with the
     client's token replaced by ``[token]``; never the raw body: read ``.content``.
@@ -137,8 +141,10 @@ class APIStatusError(SDKError):
         operation: str = "",
         attempts: int = 1,
         secrets: Iterable[str] = (),
+        parsed: object = None,
     ) -> None:
         self.status_code = status_code
+        self.parsed = parsed
         self.content = content
         self.headers = headers if headers is not None else httpx.Headers()
         self.operation = operation
@@ -224,9 +230,10 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 
 
 def status_error(
-    operation: str, response: httpx.Response, content: bytes, secrets: Iterable[str] = ()
+    operation: str, response: httpx.Response, content: bytes, secrets: Iterable[str] = (), parsed: object = None
 ) -> APIStatusError:
-    """The exception for a status the operation does not document, of the class its status names."""
+    """The exception for a status that is not a documented success, of the class its status names;
+    `parsed` is the documented error model, when there is one."""
     status = response.status_code
     kind = STATUS_ERRORS.get(status) or (InternalServerError if 500 <= status <= 599 else APIStatusError)
     return kind(
@@ -236,6 +243,7 @@ def status_error(
         operation=operation,
         attempts=attempts_of(response),
         secrets=secrets,
+        parsed=parsed,
     )
 
 

@@ -21,11 +21,10 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
+def _parse_success(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> AccountInfo | ApiError | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+) -> AccountInfo | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = AccountInfo.from_dict(errors.parse_json(response, content))
@@ -35,6 +34,12 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("get_account_info", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> ApiError | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
     try:
         if response.status_code == 401:
             response_401 = ApiError.from_dict(errors.parse_json(response, content))
@@ -42,16 +47,27 @@ def _parse_response(
             return response_401
 
     except errors.ResponseValidationError:
-        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+        pass
     return None
 
 
-def _parsed_or_raise(
+def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> AccountInfo | ApiError:
-    parsed = _parse_response(client=client, response=response, content=content)
+) -> AccountInfo | ApiError | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> AccountInfo:
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("get_account_info", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("get_account_info", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -98,7 +114,8 @@ def sync_detailed(
                 the
                 error shape of ImaginePro's other endpoints.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -111,7 +128,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> AccountInfo | ApiError:
+) -> AccountInfo:
     """Get the ImaginePro plan and credits
 
      Returns the subscription type, the monthly credit quota, the credits left this month,
@@ -122,8 +139,9 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 401), or a
-            documented error status (401) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (401) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -139,11 +157,8 @@ def sync(
             httpx.InvalidURL).
 
     Returns:
-        AccountInfo | ApiError: the body's model, by status:
+        AccountInfo: the body's model, by status:
             200: AccountInfo, The account's plan and credits.
-            401: ApiError, The API token is missing or invalid. Not on the account-info page; the body is
-                the
-                error shape of ImaginePro's other endpoints.
     """
 
     kwargs = _get_kwargs()
@@ -185,7 +200,8 @@ async def asyncio_detailed(
                 the
                 error shape of ImaginePro's other endpoints.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -198,7 +214,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> AccountInfo | ApiError:
+) -> AccountInfo:
     """Get the ImaginePro plan and credits
 
      Returns the subscription type, the monthly credit quota, the credits left this month,
@@ -209,8 +225,9 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 401), or a
-            documented error status (401) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (401) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -226,11 +243,8 @@ async def asyncio(
             httpx.InvalidURL).
 
     Returns:
-        AccountInfo | ApiError: the body's model, by status:
+        AccountInfo: the body's model, by status:
             200: AccountInfo, The account's plan and credits.
-            401: ApiError, The API token is missing or invalid. Not on the account-info page; the body is
-                the
-                error shape of ImaginePro's other endpoints.
     """
 
     kwargs = _get_kwargs()

@@ -21,11 +21,8 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> Account | ApiError | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Account | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = Account.from_dict(errors.parse_json(response, content))
@@ -35,6 +32,12 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("get_account", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> ApiError | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
     try:
         if response.status_code == 401:
             response_401 = ApiError.from_dict(errors.parse_json(response, content))
@@ -42,16 +45,27 @@ def _parse_response(
             return response_401
 
     except errors.ResponseValidationError:
-        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+        pass
     return None
 
 
-def _parsed_or_raise(
+def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> Account | ApiError:
-    parsed = _parse_response(client=client, response=response, content=content)
+) -> Account | ApiError | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Account:
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("get_account", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("get_account", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -96,7 +110,8 @@ def sync_detailed(
             200: Account, The subscription and its configured accounts.
             401: ApiError, The API token is missing or invalid.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -109,7 +124,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Account | ApiError:
+) -> Account:
     """Get the useapi.net subscription
 
      Returns the useapi.net subscription: whether it is active, how many subscriptions were
@@ -120,8 +135,9 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 401), or a
-            documented error status (401) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (401) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -137,9 +153,8 @@ def sync(
             httpx.InvalidURL).
 
     Returns:
-        Account | ApiError: the body's model, by status:
+        Account: the body's model, by status:
             200: Account, The subscription and its configured accounts.
-            401: ApiError, The API token is missing or invalid.
     """
 
     kwargs = _get_kwargs()
@@ -179,7 +194,8 @@ async def asyncio_detailed(
             200: Account, The subscription and its configured accounts.
             401: ApiError, The API token is missing or invalid.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -192,7 +208,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Account | ApiError:
+) -> Account:
     """Get the useapi.net subscription
 
      Returns the useapi.net subscription: whether it is active, how many subscriptions were
@@ -203,8 +219,9 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 401), or a
-            documented error status (401) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (401) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -220,9 +237,8 @@ async def asyncio(
             httpx.InvalidURL).
 
     Returns:
-        Account | ApiError: the body's model, by status:
+        Account: the body's model, by status:
             200: Account, The subscription and its configured accounts.
-            401: ApiError, The API token is missing or invalid.
     """
 
     kwargs = _get_kwargs()

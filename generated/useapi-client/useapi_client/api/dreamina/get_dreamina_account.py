@@ -25,11 +25,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
+def _parse_success(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> ApiError | DreaminaAccount | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+) -> DreaminaAccount | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = DreaminaAccount.from_dict(errors.parse_json(response, content))
@@ -39,6 +38,12 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("get_dreamina_account", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> ApiError | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
     try:
         if response.status_code == 401:
             response_401 = ApiError.from_dict(errors.parse_json(response, content))
@@ -51,16 +56,29 @@ def _parse_response(
             return response_404
 
     except errors.ResponseValidationError:
-        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+        pass
     return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> ApiError | DreaminaAccount | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
 
 
 def _parsed_or_raise(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> ApiError | DreaminaAccount:
-    parsed = _parse_response(client=client, response=response, content=content)
+) -> DreaminaAccount:
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("get_dreamina_account", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("get_dreamina_account", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -111,7 +129,8 @@ def sync_detailed(
             401: ApiError, The API token is missing or invalid.
             404: ApiError, No Dreamina account with this id is configured.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +146,7 @@ def sync(
     account: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | DreaminaAccount:
+) -> DreaminaAccount:
     """Get one Dreamina account
 
      Returns the configuration of one linked Dreamina account with its session, the models
@@ -141,8 +160,9 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 401, 404), or a
-            documented error status (401, 404) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (401, 404) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -159,10 +179,8 @@ def sync(
             httpx.InvalidURL).
 
     Returns:
-        ApiError | DreaminaAccount: the body's model, by status:
+        DreaminaAccount: the body's model, by status:
             200: DreaminaAccount, The account, with live data when Dreamina answered.
-            401: ApiError, The API token is missing or invalid.
-            404: ApiError, No Dreamina account with this id is configured.
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +228,8 @@ async def asyncio_detailed(
             401: ApiError, The API token is missing or invalid.
             404: ApiError, No Dreamina account with this id is configured.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +245,7 @@ async def asyncio(
     account: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | DreaminaAccount:
+) -> DreaminaAccount:
     """Get one Dreamina account
 
      Returns the configuration of one linked Dreamina account with its session, the models
@@ -240,8 +259,9 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 401, 404), or a
-            documented error status (401, 404) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (401, 404) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -258,10 +278,8 @@ async def asyncio(
             httpx.InvalidURL).
 
     Returns:
-        ApiError | DreaminaAccount: the body's model, by status:
+        DreaminaAccount: the body's model, by status:
             200: DreaminaAccount, The account, with live data when Dreamina answered.
-            401: ApiError, The API token is missing or invalid.
-            404: ApiError, No Dreamina account with this id is configured.
     """
 
     kwargs = _get_kwargs(

@@ -31,11 +31,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
+def _parse_success(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> ApiError | PixverseFeatures | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+) -> PixverseFeatures | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = PixverseFeatures.from_dict(errors.parse_json(response, content))
@@ -45,6 +44,12 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("get_pixverse_features", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> ApiError | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
     try:
         if response.status_code == 400:
             response_400 = ApiError.from_dict(errors.parse_json(response, content))
@@ -57,16 +62,29 @@ def _parse_response(
             return response_401
 
     except errors.ResponseValidationError:
-        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+        pass
     return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> ApiError | PixverseFeatures | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
 
 
 def _parsed_or_raise(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> ApiError | PixverseFeatures:
-    parsed = _parse_response(client=client, response=response, content=content)
+) -> PixverseFeatures:
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("get_pixverse_features", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("get_pixverse_features", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -116,7 +134,8 @@ def sync_detailed(
             400: ApiError, The request is invalid; the body says why.
             401: ApiError, The API token is missing or invalid.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     email: str | Unset = UNSET,
-) -> ApiError | PixverseFeatures:
+) -> PixverseFeatures:
     """Get PixVerse plan, credits and features
 
      Returns what PixVerse reports for one linked account: the plan and its billing, the
@@ -146,8 +165,9 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 400, 401), or a
-            documented error status (400, 401) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (400, 401) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -163,10 +183,8 @@ def sync(
             httpx.InvalidURL).
 
     Returns:
-        ApiError | PixverseFeatures: the body's model, by status:
+        PixverseFeatures: the body's model, by status:
             200: PixverseFeatures, The account's plan, credits and feature flags.
-            400: ApiError, The request is invalid; the body says why.
-            401: ApiError, The API token is missing or invalid.
     """
 
     kwargs = _get_kwargs(
@@ -213,7 +231,8 @@ async def asyncio_detailed(
             400: ApiError, The request is invalid; the body says why.
             401: ApiError, The API token is missing or invalid.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +248,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     email: str | Unset = UNSET,
-) -> ApiError | PixverseFeatures:
+) -> PixverseFeatures:
     """Get PixVerse plan, credits and features
 
      Returns what PixVerse reports for one linked account: the plan and its billing, the
@@ -243,8 +262,9 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 400, 401), or a
-            documented error status (400, 401) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (400, 401) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -260,10 +280,8 @@ async def asyncio(
             httpx.InvalidURL).
 
     Returns:
-        ApiError | PixverseFeatures: the body's model, by status:
+        PixverseFeatures: the body's model, by status:
             200: PixverseFeatures, The account's plan, credits and feature flags.
-            400: ApiError, The request is invalid; the body says why.
-            401: ApiError, The API token is missing or invalid.
     """
 
     kwargs = _get_kwargs(

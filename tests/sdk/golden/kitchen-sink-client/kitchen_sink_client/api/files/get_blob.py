@@ -25,11 +25,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
+def _parse_success(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> File | Problem | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = File(payload=BytesIO(content))
@@ -39,23 +38,50 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("get_blob", response, bytes(content)).with_traceback(None) from None
-    try:
-        response_default = Problem.from_dict(errors.parse_json(response, content))
+    if response.status_code < 400:
+        try:
+            response_default = Problem.from_dict(errors.parse_json(response, content))
 
-        return response_default
+            return response_default
 
-    except errors.ResponseValidationError as error:
-        if response.status_code < 400:
+        except errors.ResponseValidationError as error:
             raise error.for_response("get_blob", response, bytes(content)).with_traceback(None) from None
     return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Problem | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
+    if response.status_code >= 400:
+        try:
+            response_default = Problem.from_dict(errors.parse_json(response, content))
+
+            return response_default
+
+        except errors.ResponseValidationError:
+            pass
+    return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> File | Problem | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
 
 
 def _parsed_or_raise(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> File | Problem:
-    parsed = _parse_response(client=client, response=response, content=content)
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("get_blob", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("get_blob", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -101,7 +127,8 @@ def sync_detailed(
             200: File, The bytes.
             default: Problem, A problem.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +154,7 @@ def sync(
             JSON bodies keep the client's max_response_bytes.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200).
+        errors.APIStatusError: any status but the documented success ones (200).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -189,7 +216,8 @@ async def asyncio_detailed(
             200: File, The bytes.
             default: Problem, A problem.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +243,7 @@ async def asyncio(
             JSON bodies keep the client's max_response_bytes.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200).
+        errors.APIStatusError: any status but the documented success ones (200).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the

@@ -19,9 +19,8 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> str | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> str | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = content.decode(response.encoding or "utf-8", errors="replace")
@@ -33,8 +32,15 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return None
 
 
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> str | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    return _parse_success(client=client, response=response, content=content)
+
+
 def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> str:
-    parsed = _parse_response(client=client, response=response, content=content)
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
         raise errors.status_error("get_csv_report", response, content, client._secrets())
     return parsed
@@ -76,7 +82,8 @@ def sync_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             200: str, CSV.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -98,7 +105,7 @@ def sync(
             JSON bodies keep the client's max_response_bytes.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200).
+        errors.APIStatusError: any status but the documented success ones (200).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -152,7 +159,8 @@ async def asyncio_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             200: str, CSV.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -174,7 +182,7 @@ async def asyncio(
             JSON bodies keep the client's max_response_bytes.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200).
+        errors.APIStatusError: any status but the documented success ones (200).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the

@@ -21,11 +21,10 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
+def _parse_success(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Empty | Problem | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
             response_200 = Empty.from_dict(errors.parse_json(response, content))
@@ -35,6 +34,20 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("ping", response, bytes(content)).with_traceback(None) from None
+    if response.status_code < 400:
+        try:
+            response_default = Problem.from_dict(errors.parse_json(response, content))
+
+            return response_default
+
+        except errors.ResponseValidationError as error:
+            raise error.for_response("ping", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Problem | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
     try:
         if 400 <= response.status_code <= 499:
             response_4xx = Problem.from_dict(errors.parse_json(response, content))
@@ -42,24 +55,37 @@ def _parse_response(
             return response_4xx
 
     except errors.ResponseValidationError:
-        pass  # the status says more than a body off the contract: it is raised, or parsed is None
-    try:
-        response_default = Problem.from_dict(errors.parse_json(response, content))
+        pass
+    if response.status_code >= 400:
+        try:
+            response_default = Problem.from_dict(errors.parse_json(response, content))
 
-        return response_default
+            return response_default
 
-    except errors.ResponseValidationError as error:
-        if response.status_code < 400:
-            raise error.for_response("ping", response, bytes(content)).with_traceback(None) from None
+        except errors.ResponseValidationError:
+            pass
     return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Empty | Problem | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
 
 
 def _parsed_or_raise(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Empty | Problem:
-    parsed = _parse_response(client=client, response=response, content=content)
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("ping", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("ping", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -99,7 +125,8 @@ def sync_detailed(
             4XX: Problem, A problem, as application/problem+json.
             default: Problem, Any other status.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -117,8 +144,9 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 4XX), or a
-            documented error status (4XX) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (4XX) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -136,7 +164,6 @@ def sync(
     Returns:
         Empty | Problem: the body's model, by status:
             200: Empty, A model with no properties.
-            4XX: Problem, A problem, as application/problem+json.
             default: Problem, Any other status.
     """
 
@@ -172,7 +199,8 @@ async def asyncio_detailed(
             4XX: Problem, A problem, as application/problem+json.
             default: Problem, Any other status.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs()
@@ -190,8 +218,9 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200, 4XX), or a
-            documented error status (4XX) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (200); for
+            a documented error status (4XX) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -209,7 +238,6 @@ async def asyncio(
     Returns:
         Empty | Problem: the body's model, by status:
             200: Empty, A model with no properties.
-            4XX: Problem, A problem, as application/problem+json.
             default: Problem, Any other status.
     """
 

@@ -31,11 +31,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> Pet | Problem | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 201:
             response_201 = Pet.from_dict(errors.parse_json(response, content))
@@ -45,6 +42,12 @@ def _parse_response(
     except errors.ResponseValidationError as error:
         # Without the frames below: their locals hold the decoded body.
         raise error.for_response("create_pet", response, bytes(content)).with_traceback(None) from None
+    return None
+
+
+def _parse_error(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Problem | None:
+    """The model of a documented error status; None for any other status and for a body that is
+    not the documented one (the status says more than a body off the contract)."""
     try:
         if 400 <= response.status_code <= 499:
             response_4xx = Problem.from_dict(errors.parse_json(response, content))
@@ -52,16 +55,27 @@ def _parse_response(
             return response_4xx
 
     except errors.ResponseValidationError:
-        pass  # the status says more than a body off the contract: it is raised, or parsed is None
+        pass
     return None
 
 
-def _parsed_or_raise(
+def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
-) -> Pet | Problem:
-    parsed = _parse_response(client=client, response=response, content=content)
+) -> Pet | Problem | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    parsed = _parse_success(client=client, response=response, content=content)
+    if parsed is not None:
+        return parsed
+    return _parse_error(client=client, response=response, content=content)
+
+
+def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet:
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
-        raise errors.status_error("create_pet", response, content, client._secrets())
+        error_model = _parse_error(client=client, response=response, content=content)
+        raise errors.status_error("create_pet", response, content, client._secrets(), parsed=error_model)
     return parsed
 
 
@@ -102,7 +116,8 @@ def sync_detailed(
             201: Pet, Created.
             4XX: Problem, Refused.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -118,14 +133,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewPet,
-) -> Pet | Problem:
+) -> Pet:
     """Args:
         body (NewPet):
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (201, 4XX), or a
-            documented error status (4XX) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (201); for
+            a documented error status (4XX) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -141,9 +157,8 @@ def sync(
             httpx.InvalidURL).
 
     Returns:
-        Pet | Problem: the body's model, by status:
+        Pet: the body's model, by status:
             201: Pet, Created.
-            4XX: Problem, Refused.
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +196,8 @@ async def asyncio_detailed(
             201: Pet, Created.
             4XX: Problem, Refused.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -197,14 +213,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewPet,
-) -> Pet | Problem:
+) -> Pet:
     """Args:
         body (NewPet):
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (201, 4XX), or a
-            documented error status (4XX) whose body is not the documented one.
+        errors.APIStatusError: any status but the documented success ones (201); for
+            a documented error status (4XX) its ``parsed`` holds the documented model
+            (None when the body is not the documented one).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -220,9 +237,8 @@ async def asyncio(
             httpx.InvalidURL).
 
     Returns:
-        Pet | Problem: the body's model, by status:
+        Pet: the body's model, by status:
             201: Pet, Created.
-            4XX: Problem, Refused.
     """
 
     kwargs = _get_kwargs(

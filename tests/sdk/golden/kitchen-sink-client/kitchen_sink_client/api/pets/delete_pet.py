@@ -33,9 +33,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Any | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Any | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 204:
             return None
@@ -46,8 +45,15 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return None
 
 
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Any | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    return _parse_success(client=client, response=response, content=content)
+
+
 def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Any:
-    parsed = _parse_response(client=client, response=response, content=content)
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
         raise errors.status_error("delete_pet", response, content, client._secrets())
     return parsed
@@ -90,7 +96,8 @@ def sync_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             204: Any, Deleted; no body.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +138,8 @@ async def asyncio_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             204: Any, Deleted; no body.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(

@@ -34,9 +34,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet | None:
+    """The model of a documented success status; None for any other status."""
     try:
         if 200 <= response.status_code <= 299:
             response_2xx = Pet.from_dict(errors.parse_json(response, content))
@@ -49,8 +48,15 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return None
 
 
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    return _parse_success(client=client, response=response, content=content)
+
+
 def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Pet:
-    parsed = _parse_response(client=client, response=response, content=content)
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
         raise errors.status_error("update_pet", response, content, client._secrets())
     return parsed
@@ -93,7 +99,8 @@ def sync_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             2XX: Pet, Updated.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +125,7 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (2XX).
+        errors.APIStatusError: any status but the documented success ones (2XX).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -177,7 +184,8 @@ async def asyncio_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             2XX: Pet, Updated.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +210,7 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (2XX).
+        errors.APIStatusError: any status but the documented success ones (2XX).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the

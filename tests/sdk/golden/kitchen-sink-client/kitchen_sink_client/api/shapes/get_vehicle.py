@@ -26,11 +26,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
+def _parse_success(
     *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
 ) -> Boat | Car | None:
-    """The documented model of this response; None for a status the operation does not document
-    and for a documented error status whose body is not the documented one."""
+    """The model of a documented success status; None for any other status."""
     try:
         if response.status_code == 200:
 
@@ -64,8 +63,17 @@ def _parse_response(
     return None
 
 
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes
+) -> Boat | Car | None:
+    """The documented model of this response; None for a status the operation does not document
+    and for a documented error status whose body is not the documented one."""
+    return _parse_success(client=client, response=response, content=content)
+
+
 def _parsed_or_raise(*, client: AuthenticatedClient | Client, response: httpx.Response, content: bytes) -> Boat | Car:
-    parsed = _parse_response(client=client, response=response, content=content)
+    """The success model, or the status's errors.APIStatusError subclass for any other status."""
+    parsed = _parse_success(client=client, response=response, content=content)
     if parsed is None:
         raise errors.status_error("get_vehicle", response, content, client._secrets())
     return parsed
@@ -108,7 +116,8 @@ def sync_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             200: Boat | Car, oneOf with a discriminator and its mapping.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +139,7 @@ def sync(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200).
+        errors.APIStatusError: any status but the documented success ones (200).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
@@ -186,7 +195,8 @@ async def asyncio_detailed(
         raw content; ``parsed`` is the body's model for a documented status:
             200: Boat | Car, oneOf with a discriminator and its mapping.
             any other status, or a documented error status whose body is not the documented one:
-                None (sync() and asyncio() raise errors.APIStatusError instead).
+                None. sync() and asyncio() return the success model only and raise
+                errors.APIStatusError for every other status.
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +218,7 @@ async def asyncio(
         client (AuthenticatedClient | Client): the client that sends the request.
 
     Raises:
-        errors.APIStatusError: any status but the documented ones (200).
+        errors.APIStatusError: any status but the documented success ones (200).
             The subclass names the status: BadRequestError (400), AuthenticationError (401),
             PaymentRequiredError (402), PermissionDeniedError (403), NotFoundError (404),
             ConflictError (409), UnprocessableEntityError (422), RateLimitError (429, once the
