@@ -12,41 +12,18 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from types import TracebackType
-from typing import Self
 from urllib.parse import urlsplit
 
+from tests.support.raw_server import ThreadedSocketServer
 
-class ForwardProxy:
+
+class ForwardProxy(ThreadedSocketServer):
     def __init__(self) -> None:
-        self.requests: list[bytes] = []
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._accept, name="forward-proxy", daemon=True)
+        super().__init__("forward-proxy")
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
-        self._stopping.set()
-        self._thread.join(timeout=5)
-        self._listener.close()
-
-    def _accept(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+        return self.base_url
 
     def _serve(self, client: socket.socket) -> None:
         with client:

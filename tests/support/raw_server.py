@@ -73,15 +73,16 @@ def request_body(request: bytes) -> bytes:
     return out
 
 
-class RawServer:
-    def __init__(self) -> None:
+class ThreadedSocketServer:
+    """Listens on 127.0.0.1 (a free port) from its `with` block on; each connection is served by
+    `_serve` in a daemon thread of its own. Subclasses say what serving means."""
+
+    def __init__(self, name: str) -> None:
         self.requests: list[bytes] = []
-        self.keep_alive = False  # True: a connection stays open for the next request, until the client closes it
-        self.answer: Answer = lambda request: http_answer("200 OK", b"{}", content_type="application/json")
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.05)
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._accept, name="raw-server", daemon=True)
+        self._thread = threading.Thread(target=self._accept, name=name, daemon=True)
 
     @property
     def base_url(self) -> str:
@@ -105,6 +106,16 @@ class RawServer:
             except OSError:
                 return
             threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        raise NotImplementedError
+
+
+class RawServer(ThreadedSocketServer):
+    def __init__(self) -> None:
+        super().__init__("raw-server")
+        self.keep_alive = False  # True: a connection stays open for the next request, until the client closes it
+        self.answer: Answer = lambda request: http_answer("200 OK", b"{}", content_type="application/json")
 
     def _serve(self, connection: socket.socket) -> None:
         with connection:
