@@ -1,6 +1,7 @@
 import asyncio
 import contextvars
 import ssl
+import sys
 import threading
 import time
 import zlib
@@ -684,6 +685,10 @@ class Client:
         elif isinstance(error, httpx.HTTPError | httpx.InvalidURL):
             kind = next(kind for kind in type(error).__mro__ if kind in _FAILURE_MESSAGES)
             failure = errors.sdk_transport_error(error, _FAILURE_MESSAGES[kind], request)
+        elif _is_anyio_end_of_stream(error):
+            # httpcore before 1.0 leaves a TLS handshake the server hung up on unmapped (start_tls
+            # in a proxy's tunnel); httpcore 1.x maps it to ConnectError, and so does the SDK.
+            failure = errors.ConnectError(_FAILURE_MESSAGES[httpx.ConnectError], request=request)
         else:
             failure = errors.UnexpectedTransportError(type(error).__name__, request=request)
         if isinstance(failure, errors.APIConnectionError) and isinstance(error, httpx.RequestError):
@@ -692,6 +697,12 @@ class Client:
         failure.__context__ = None
         failure.__suppress_context__ = True
         return failure.with_traceback(None)
+
+
+def _is_anyio_end_of_stream(error: Exception) -> bool:
+    """anyio's EndOfStream, without importing anyio: httpx brings it, and only it raises this."""
+    anyio = sys.modules.get("anyio")
+    return anyio is not None and isinstance(error, anyio.EndOfStream)
 
 
 @define(repr=False)  # Client's repr: the token and the headers stay out
