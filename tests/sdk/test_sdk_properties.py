@@ -38,7 +38,9 @@ from tests.support.body_strategies import (
 from tests.support.transports import MODES, json_response, run_parsed
 from tests.support.upstream_mock import mock_upstream
 
-EXAMPLES_PER_CASE = 200
+# 100 bodies per operation and status (derandomized: the same on every run); 200 cost make test 11 s of
+# CPU on 2 cores for no failure the first 100 did not find.
+EXAMPLES_PER_CASE = 100
 CASES = [(call, status) for call in CALLS for status in call.documented_statuses]
 CASE_IDS = [f"{call.id}-{status}" for call, status in CASES]
 HYPOTHESIS = settings(
