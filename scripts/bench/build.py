@@ -27,8 +27,6 @@ from pathlib import Path
 from scripts.core.paths import ROOT
 from scripts.core.targets import targets
 
-ROOT = ROOT
-
 
 def timed(command: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[float, str]:
     start = time.perf_counter()

@@ -36,13 +36,12 @@ from scripts.core import specs
 from scripts.core.paths import GENERATOR_DIR, ROOT, display
 from scripts.core.targets import BuildError, Target, build_targets, default_base_url, operation_module
 
-CONFIG_DIR = GENERATOR_DIR
 # Overrides of openapi-python-client's templates; each says at its top why it differs.
-TEMPLATE_DIR = CONFIG_DIR / "templates"
+TEMPLATE_DIR = GENERATOR_DIR / "templates"
 # Modules the generator has no template for, rendered into each package after it ran.
-EXTRA_MODULE_DIR = CONFIG_DIR / "extra_modules"
+EXTRA_MODULE_DIR = GENERATOR_DIR / "extra_modules"
 # Each package's pyproject.toml, rendered over the generator's (which knows no shared metadata).
-PYPROJECT_TEMPLATE = CONFIG_DIR / "pyproject.toml.jinja"
+PYPROJECT_TEMPLATE = GENERATOR_DIR / "pyproject.toml.jinja"
 # What tools leave beside a package (ruff caches in the directory of the config it reads, and a
 # golden record under tests/ has its own): never part of what a spec produces.
 CACHE_DIRS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})

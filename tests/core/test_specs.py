@@ -12,7 +12,6 @@ import pytest
 from scripts.core import specs
 from scripts.core.paths import ROOT
 
-ROOT = ROOT
 SPEC_PATHS = specs.spec_paths()
 
 

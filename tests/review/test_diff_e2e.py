@@ -18,7 +18,6 @@ import pytest
 
 from scripts.core.paths import ROOT
 
-ROOT = ROOT
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.com",

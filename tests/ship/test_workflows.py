@@ -22,7 +22,6 @@ from scripts.core.paths import ROOT
 from scripts.core.targets import targets
 from scripts.review import changelog
 
-ROOT = ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW = WORKFLOWS / "ci.yml"
 LIVE_WORKFLOW = WORKFLOWS / "contract-live.yml"
