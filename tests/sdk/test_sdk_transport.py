@@ -224,10 +224,7 @@ def bundle_loads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Any]:
 
 
 def tls_context_of(client: Any, transport: str) -> ssl.SSLContext:
-    if transport == "sync":
-        http = client.get_httpx_client()
-    else:
-        http = client.get_async_httpx_client()
+    http = client.get_httpx_client() if transport == "sync" else client.get_async_httpx_client()
     if transport == "aiohttp":
         inner: Any = http._transport
         while not hasattr(inner, "_ssl"):
