@@ -238,11 +238,11 @@ def tls_context_of(client: Any, transport: str) -> ssl.SSLContext:
 @pytest.mark.parametrize("call", [DREAMINA, IMAGINEPRO], ids=lambda call: call.id)
 def test_clients_verifying_alike_load_the_ca_bundle_once(call: OperationCall, bundle_loads: list[Any]) -> None:
     """A client per account must not cost a CA bundle load (about 30 ms of CPU) each."""
-    clients = [call.client(base_url="https://api.example.com", **transport_options(t)) for t in TRANSPORTS * 10]
-    contexts = {id(tls_context_of(client, transport)) for client, transport in zip(clients, TRANSPORTS * 10)}
+    built = [(call.client(base_url="https://api.example.com", **transport_options(t)), t) for t in TRANSPORTS * 10]
+    contexts = {id(tls_context_of(client, transport)) for client, transport in built}
     assert len(contexts) == 1, "one context for 30 clients on three transports"
     assert [Path(cafile).name for cafile in bundle_loads] == ["bundle.pem"], "loaded once, from SSL_CERT_FILE"
-    context = tls_context_of(clients[0], TRANSPORTS[0])
+    context = tls_context_of(*built[0])
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
 
 
