@@ -29,7 +29,7 @@ def test_wrong_field_type_is_reported_with_file_and_json_path() -> None:
     recording = _variant("useapi/getDreaminaAccount/200-live")
     body = json.loads(recording.body_text)
     body["credits"]["total"] = "lots"
-    problems = conformance_problems(dataclasses.replace(recording, body_text=json.dumps(body)))
+    problems = conformance_problems(dataclasses.replace(recording, content=json.dumps(body).encode()))
     assert len(problems) == 1
     assert problems[0].startswith("tests/recordings/useapi/getDreaminaAccount/200-live.yaml: ")
     assert "response.body $.credits.total" in problems[0] and "not of type" in problems[0]
@@ -39,7 +39,7 @@ def test_missing_required_field_is_reported() -> None:
     recording = _variant("imaginepro/getAccountInfo/200-page-example")
     body = json.loads(recording.body_text)
     del body["creditsExtra"]
-    problems = conformance_problems(dataclasses.replace(recording, body_text=json.dumps(body)))
+    problems = conformance_problems(dataclasses.replace(recording, content=json.dumps(body).encode()))
     assert any('"creditsExtra" is a required property' in p for p in problems), problems
 
 
