@@ -143,8 +143,12 @@ class RequestBody:
         return content == self.content
 
 
-def _comparable(fields: Fields) -> list[tuple[str, str | bytes]]:
-    return sorted((name, value.content if isinstance(value, FilePart) else value) for name, value in fields)
+def _comparable(fields: Fields) -> list[tuple[str, bool, bytes]]:
+    """Fields in an order-free form: (name, whether a file, content); file names and types aside."""
+    return sorted(
+        (name, isinstance(value, FilePart), value.content if isinstance(value, FilePart) else value.encode("utf-8"))
+        for name, value in fields
+    )
 
 
 def parse_form(content_type: str, content: bytes) -> Fields:
@@ -158,6 +162,8 @@ def parse_form(content_type: str, content: bytes) -> Fields:
     head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + content)
     if not message.is_multipart():
+        if content.strip() == f"--{message.get_boundary()}--".encode("latin-1"):
+            return ()  # no parts at all
         raise ValueError("not a multipart body")
     fields: list[tuple[str, FieldValue]] = []
     for part in message.iter_parts():

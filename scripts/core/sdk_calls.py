@@ -107,20 +107,32 @@ class Operation(openapi.Operation):
             return body.content.decode("utf-8")
         schema = self.request_schema(body.content_type)
         value = recordings.form_object(self.spec.document, schema, body.fields) if body.is_form else body.json()
-        for choice in choices:
-            from_dict = getattr(choice, "from_dict", None)
-            if from_dict is None:
-                continue
+        model = _sdk_value(annotation, value)
+        for name, part in body.fields:
+            if isinstance(part, recordings.FilePart):
+                payload = io.BytesIO(part.content)
+                setattr(model, python_name(name), file_class(payload, part.file_name, part.content_type))
+        return model
+
+
+def _sdk_value(annotation: Any, value: Any) -> Any:
+    """A decoded JSON value as the SDK's type for it: a model by its from_dict, a list of models item
+    by item, the first member of a union that reads it; any other value as it is."""
+    for choice in _union_members(annotation):
+        if typing.get_origin(choice) is list and isinstance(value, list):
+            (item,) = typing.get_args(choice) or (Any,)
             try:
-                model = from_dict(value)
+                return [_sdk_value(item, element) for element in value]
             except Exception:  # the union member this body is not; the next may be
                 continue
-            for name, part in body.fields:
-                if isinstance(part, recordings.FilePart):
-                    payload = io.BytesIO(part.content)
-                    setattr(model, python_name(name), file_class(payload, part.file_name, part.content_type))
-            return model
-        return value
+        from_dict = getattr(choice, "from_dict", None)
+        if from_dict is None:
+            continue
+        try:
+            return from_dict(value)
+        except Exception:  # the union member this body is not; the next may be
+            continue
+    return value
 
 
 def _union_members(annotation: Any) -> list[Any]:
