@@ -58,11 +58,12 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint.
+    """What the ``*_detailed`` calls return, whatever the status.
 
     ``parsed`` is the body read into its model for a status the spec documents, and None for any
-    other status and for a documented error status whose body is not the documented one (where
-    ``sync()`` and ``asyncio()`` raise ``errors.APIStatusError``).
+    other status and for a documented error status whose body is not the documented one.
+    ``sync()`` and ``asyncio()`` return the success model alone and raise an
+    ``errors.APIStatusError`` subclass for every other status, documented or not.
     """
 
     status_code: int
