@@ -39,7 +39,7 @@ def _calls_cell(result: OperationResult) -> str:
     for call in result.calls:
         status = "no answer" if call.status is None else str(call.status)
         mark = " ✗" if any(f.level is Level.FAILURE for f in call.findings) else ""
-        shown.append(f"{call.call.name} {status}{mark}")
+        shown.append(f"{call.name} {status}{mark}")
     return markdown_cell(" · ".join(shown), "text")
 
 
@@ -57,7 +57,7 @@ def _finding_row(result: OperationResult, call: CallResult, finding: Finding) ->
     status = "-" if finding.status is None else str(finding.status)
     cells = [
         markdown_cell(f"{result.spec_name} {result.operation_id}", "text"),
-        markdown_cell(call.call.name, "text"),
+        markdown_cell(call.name, "text"),
         status,
         markdown_cell(finding.path, "code"),
         markdown_cell(finding.judge, "text"),
@@ -138,7 +138,7 @@ def junit(results: Sequence[OperationResult]) -> str:
             ElementTree.SubElement(case, "skipped", message=xml_text(result.skipped))
             continue
         for call in result.calls:
-            case = ElementTree.SubElement(suite, "testcase", classname=classname, name=call.call.name)
+            case = ElementTree.SubElement(suite, "testcase", classname=classname, name=call.name)
             failures = [f for f in call.findings if f.level is Level.FAILURE]
             warnings = [f for f in call.findings if f.level is Level.WARNING]
             if failures:
@@ -172,7 +172,7 @@ def summary(results: Sequence[OperationResult], today: dt.date, exit_code: int) 
                 "skipped": result.skipped,
                 "calls": [
                     {
-                        "name": call.call.name,
+                        "name": call.name,
                         "status": call.status,
                         "failures": sum(1 for f in call.findings if f.level is Level.FAILURE),
                         "warnings": sum(1 for f in call.findings if f.level is Level.WARNING),

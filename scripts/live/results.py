@@ -42,6 +42,11 @@ class CallResult:
     findings: list[Finding] = field(default_factory=list)
     recording: Path | None = None
 
+    @property
+    def name(self) -> str:
+        """The call's name: success, wrong-token, ..."""
+        return self.call.name
+
 
 @dataclass
 class OperationResult:

@@ -37,7 +37,7 @@ class LiveRun:
             (
                 finding.level.value,
                 f"{result.spec_name} {result.operation_id}",
-                call.call.name,
+                call.name,
                 "-" if finding.status is None else str(finding.status),
                 finding.path,
                 finding.judge,
