@@ -290,8 +290,7 @@ LAYER_MODES: list[LayerMode] = ["sync", "httpx", "aiohttp"]
 LAYER_NAMES = [
     "bare httpx + json.loads",
     "+ the SDK's pool",
-    "+ attempt counting",
-    "+ retry loop",
+    "+ retries (attempts counted, retry loop)",
     "+ deadline",
     "+ body reader (stream, size cap)",
     "whole call: SDK client + endpoint (parse)",
@@ -303,7 +302,6 @@ aiohttp transport, and the pool is aiohttp's own (no row)."""
 def _layer_transport(mode: LayerMode, depth: int) -> Any:
     """The transport of layer `depth`: httpx's own (or the aiohttp one) under the SDK's wrappers."""
     from useapi_client import client as sdk
-    from useapi_client._attempts import AttemptTransport
     from useapi_client._constants import DEFAULT_LIMITS
     from useapi_client._pool import scaling_pool_in
 
@@ -318,13 +316,11 @@ def _layer_transport(mode: LayerMode, depth: int) -> Any:
         )
         if depth >= 1:
             transport = scaling_pool_in(transport)
-        if depth >= 4 and mode == "sync":  # the deadline's cut of each socket timeout, as new_transport does
+        if depth >= 3 and mode == "sync":  # the deadline's cut of each socket timeout, as new_transport does
             transport._pool._network_backend = sdk._DeadlineBackend(transport._pool._network_backend)
     retry = sdk.default_retry()
     if depth >= 2:
-        transport = AttemptTransport(transport, retry, [TOKEN])
-    if depth >= 3:
-        transport = sdk._RetryingTransport(transport, retry)
+        transport = sdk._RetryingTransport(transport, retry, [TOKEN])
     return transport
 
 
@@ -334,11 +330,11 @@ def _layer_sync_call(client: httpx.Client, depth: int, path: str) -> Callable[[]
     from useapi_client.types import Unset
 
     def call() -> object:
-        if depth < 4:
+        if depth < 3:
             return json.loads(client.get(path).content)
         started = sdk._CALL_ENDS.set(time.monotonic() + 90)
         try:
-            if depth < 5:
+            if depth < 4:
                 return json.loads(client.get(path).content)
             with client.stream("GET", path) as response:
                 sdk._framing_error(response)
@@ -356,12 +352,12 @@ def _layer_async_call(client: httpx.AsyncClient, depth: int, path: str) -> Calla
     from useapi_client.types import Unset
 
     async def call() -> object:
-        if depth < 4:
+        if depth < 3:
             return json.loads((await client.get(path)).content)
         started = sdk._CALL_ENDS.set(time.monotonic() + 90)
         try:
             async with asyncio.timeout(90):
-                if depth < 5:
+                if depth < 4:
                     return json.loads((await client.get(path)).content)
                 async with client.stream("GET", path) as response:
                     sdk._framing_error(response)
