@@ -15,6 +15,7 @@ from attrs import define, evolve, field, validators
 from httpx_retries import Retry
 
 from . import _attempts, errors
+from ._asyncio_network import asyncio_network_in
 from ._constants import (
     ACCEPT_ENCODING,
     DEADLINE_READ_TIMEOUTS,
@@ -78,14 +79,14 @@ def new_transport(
     proxy: httpx.Proxy | None = None,
 ) -> Any:
     """The one place the client builds a transport, direct or through a proxy, so that every
-    route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool
-    and deadline handling. The client wraps each in its retries; a transport given in
+    route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool,
+    network backend (async: _asyncio_network's) and deadline handling. The client wraps each in its retries; a transport given in
     ``httpx_args`` is used instead of the direct one."""
     limits = DEFAULT_LIMITS if limits is None else limits
     if kind == "aiohttp":
         return _aiohttp_transport_class()(verify=verify, limits=limits, proxy=proxy)
     if kind == "httpx":
-        return scaling_pool_in(httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy))
+        return asyncio_network_in(scaling_pool_in(httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy)))
     transport = scaling_pool_in(httpx.HTTPTransport(verify=verify, limits=limits, proxy=proxy))
     # A sync call cannot be cancelled: every socket operation gets what is left of the call's
     # deadline as its timeout instead (httpcore's pool keeps the backend as _network_backend).
