@@ -259,5 +259,5 @@ def asyncio_network_in(transport: httpx.AsyncHTTPTransport) -> httpx.AsyncHTTPTr
         and type(backend).__name__ == "AutoBackend"
         and not getattr(pool, "_http2", True)
     ):
-        pool._network_backend = _AsyncioBackend(backend)
+        pool._network_backend = _AsyncioBackend(pool._network_backend)
     return transport
