@@ -210,8 +210,10 @@ def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurre
         client = AuthenticatedClient(
             base_url=server.base_url, token=TOKEN, async_transport=async_transport, httpx_args=pool
         )
-        if transport == "before: httpcore's pool":  # as SDK 3.1.0: the pool httpx ships with
-            _pool_of(client.get_async_httpx_client()).__class__ = httpcore.AsyncConnectionPool
+        if transport == "before: httpcore's pool":  # as SDK 3.1.0: the pool and network backend httpx ships with
+            stock = _pool_of(client.get_async_httpx_client())
+            stock.__class__ = httpcore.AsyncConnectionPool
+            stock._network_backend = getattr(stock._network_backend, "_fallback", stock._network_backend)
         async with client:
 
             async def check(index: int) -> None:
@@ -290,18 +292,21 @@ LAYER_MODES: list[LayerMode] = ["sync", "httpx", "aiohttp"]
 LAYER_NAMES = [
     "bare httpx + json.loads",
     "+ the SDK's pool",
+    "+ the SDK's asyncio network backend",
     "+ retries (attempts counted, retry loop)",
     "+ deadline",
     "+ body reader (stream, size cap)",
     "whole call: SDK client + endpoint (parse)",
 ]
 """The layers as the SDK stacks them; on aiohttp, "bare" is httpx.AsyncClient over the SDK's
-aiohttp transport, and the pool is aiohttp's own (no row)."""
+aiohttp transport, and the pool and the network are aiohttp's own (no rows); the network backend
+is for async httpx only."""
 
 
 def _layer_transport(mode: LayerMode, depth: int) -> Any:
     """The transport of layer `depth`: httpx's own (or the aiohttp one) under the SDK's wrappers."""
     from useapi_client import client as sdk
+    from useapi_client._asyncio_network import asyncio_network_in
     from useapi_client._constants import DEFAULT_LIMITS
     from useapi_client._pool import scaling_pool_in
 
@@ -316,10 +321,12 @@ def _layer_transport(mode: LayerMode, depth: int) -> Any:
         )
         if depth >= 1:
             transport = scaling_pool_in(transport)
-        if depth >= 3 and mode == "sync":  # the deadline's cut of each socket timeout, as new_transport does
+        if depth >= 2 and mode == "httpx":
+            transport = asyncio_network_in(transport)
+        if depth >= 4 and mode == "sync":  # the deadline's cut of each socket timeout, as new_transport does
             transport._pool._network_backend = sdk._DeadlineBackend(transport._pool._network_backend)
     retry = sdk.default_retry()
-    if depth >= 2:
+    if depth >= 3:
         transport = sdk._RetryingTransport(transport, retry, [TOKEN])
     return transport
 
@@ -330,11 +337,11 @@ def _layer_sync_call(client: httpx.Client, depth: int, path: str) -> Callable[[]
     from useapi_client.types import Unset
 
     def call() -> object:
-        if depth < 3:
+        if depth < 4:
             return json.loads(client.get(path).content)
         started = sdk._CALL_ENDS.set(time.monotonic() + 90)
         try:
-            if depth < 4:
+            if depth < 5:
                 return json.loads(client.get(path).content)
             with client.stream("GET", path) as response:
                 sdk._framing_error(response)
@@ -352,12 +359,12 @@ def _layer_async_call(client: httpx.AsyncClient, depth: int, path: str) -> Calla
     from useapi_client.types import Unset
 
     async def call() -> object:
-        if depth < 3:
+        if depth < 4:
             return json.loads((await client.get(path)).content)
         started = sdk._CALL_ENDS.set(time.monotonic() + 90)
         try:
             async with asyncio.timeout(90):
-                if depth < 4:
+                if depth < 5:
                     return json.loads((await client.get(path)).content)
                 async with client.stream("GET", path) as response:
                     sdk._framing_error(response)
@@ -370,7 +377,8 @@ def _layer_async_call(client: httpx.AsyncClient, depth: int, path: str) -> Calla
 
 
 def _layer_depths(mode: LayerMode) -> list[int]:
-    return [depth for depth in range(len(LAYER_NAMES)) if not (mode == "aiohttp" and depth == 1)]
+    skipped = {"sync": {2}, "httpx": set(), "aiohttp": {1, 2}}[mode]
+    return [depth for depth in range(len(LAYER_NAMES)) if depth not in skipped]
 
 
 def _sync_layer(base_url: str, depth: int) -> tuple[Callable[[], object], Callable[[], None]]:
