@@ -2,11 +2,11 @@
 
 httpcore reaches asyncio through anyio: each read and each write enters a cancel scope with a
 timer of its own and task bookkeeping, and probing an idle connection builds anyio's table of
-socket attributes; that is about a quarter of the CPU a call takes on httpx's async transport.
-Here a read that finds bytes waiting returns them at once, and a timer is set only for a read or
-a drained write that has to wait. Connecting (happy eyeballs as anyio's), TLS (asyncio's, through
-a proxy's tunnel too), the httpcore exceptions raised and the meaning of each timeout are those of
-httpcore's anyio backend. Outside an asyncio event loop (trio), or on an httpcore the SDK is not
+socket attributes; that is a tenth to a quarter of the CPU a call takes on httpx's async
+transport (`make bench-sdk`). Here a read that finds bytes waiting returns them at once, and a
+timer is set only for a read or a drained write that has to wait. Connecting (happy eyeballs as
+anyio's), TLS (asyncio's, through a proxy's tunnel too), the httpcore exceptions raised and the
+meaning of each timeout are those of httpcore's anyio backend. Outside an asyncio event loop (trio), or on an httpcore the SDK is not
 tested on, httpcore's own backend is kept.
 
 When this module can go: once httpcore talks to asyncio without anyio's per-operation cost (its
