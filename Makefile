@@ -40,9 +40,11 @@ $(UV):
 	@python3 -m venv $(BUILD)/uv >&2
 	@$(BUILD)/uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) >&2
 
+# --compile-bytecode: every Python process the tools and tests start (make test starts hundreds)
+# would otherwise compile its libraries again wherever PYTHONDONTWRITEBYTECODE is set, as here.
 $(BUILD)/venv.stamp: pyproject.toml uv.lock | $(UV)
 	@echo "make: $(UV) sync --locked (uv.lock or pyproject.toml changed)" >&2
-	@$(UV) sync --locked --quiet >&2
+	@$(UV) sync --locked --quiet --compile-bytecode >&2
 	@touch $@
 
 $(BUILD)/node.stamp: .redocly/package.json .redocly/package-lock.json

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from scripts.fixtures.fake_upstream import FakeUpstream
-from scripts.fixtures.recorded_calls import CALLS, OperationCall
+from scripts.fixtures.recorded_calls import CALLS, JSON_CALLS, OperationCall
 from scripts.replay.serve import serving
 from tests.support.raw_server import RawServer
 
@@ -19,6 +19,12 @@ pytest_plugins = ["tests.support.network_guard"]
 @pytest.fixture(params=CALLS, ids=lambda call: call.id)
 def call(request: pytest.FixtureRequest) -> OperationCall:
     """Each operation of both SDKs, in turn."""
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture(params=JSON_CALLS, ids=lambda call: call.id)
+def json_call(request: pytest.FixtureRequest) -> OperationCall:
+    """Each operation whose success answers JSON (not a download or a text), in turn."""
     return request.param  # type: ignore[no-any-return]
 
 

@@ -35,7 +35,7 @@ def _plant(case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
         monkeypatch.setattr(paths, "RECORDINGS_DIR", copy)
     else:
         copy, original = tmp_path / "specs", paths.SPECS_DIR
-        monkeypatch.setattr(specs, "SPECS_DIR", copy)
+        monkeypatch.setattr(paths, "SPECS_DIR", copy)
     shutil.copytree(original, copy)
     target = copy / case.file.relative_to(original)
     target.write_bytes(case.build(case.file.read_text(encoding="utf-8")))

@@ -1,4 +1,5 @@
-"""Call every operation of both SDKs over real HTTP against the replay server on loopback.
+"""Call every operation of both SDKs over real HTTP against the replay server on loopback, each
+with its first success recording's request (tests/recordings/), as a user's code calls it.
 
 Prints one line per call: the operation, the status and what the SDK parsed. Exits 1 if a
 call fails or returns nothing parsed.
@@ -6,8 +7,8 @@ call fails or returns nothing parsed.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable
 from typing import Any
 
 # httpx imports its optional command-line client (rich, click, pygments: ~0.3 s) whenever
@@ -16,7 +17,11 @@ sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
 def _summary(parsed: Any) -> str:
-    fields = parsed.to_dict() if hasattr(parsed, "to_dict") else parsed
+    if hasattr(parsed, "payload"):  # a download: a File
+        return f"{type(parsed).__name__}({len(parsed.payload.read())} bytes)"
+    if not hasattr(parsed, "to_dict"):
+        return repr(parsed)[:80]
+    fields = parsed.to_dict()
     text = ", ".join(f"{k}={v!r}" for k, v in list(fields.items())[:4])
     return f"{type(parsed).__name__}({text}{', …' if len(fields) > 4 else ''})"
 
@@ -31,33 +36,26 @@ def main() -> int:
         print(error, file=sys.stderr)
         return 1
 
-    from imaginepro_client import AuthenticatedClient as ImagineProClient
-    from imaginepro_client.api.account import get_account_info
-    from useapi_client import AuthenticatedClient as UseapiClient
-    from useapi_client.api.account import get_account
-    from useapi_client.api.dreamina import get_dreamina_account
-    from useapi_client.api.flowmusic import get_flow_music_account
-    from useapi_client.api.pixverse import get_pixverse_features
-
+    from scripts.core import sdk_calls
     from scripts.replay.serve import serving
 
     failed = False
-    with (
-        serving(app, wait_for_stop=False) as base_url,
-        UseapiClient(base_url=base_url, token="REDACTED") as useapi,
-        ImagineProClient(base_url=base_url, token="REDACTED") as imaginepro,
-    ):
-        jane, dreamina_id = "jane@example.com", "US:jane@example.com"
-        calls: list[tuple[str, Callable[[], Any]]] = [
-            ("useapi getAccount", lambda: get_account.sync_detailed(client=useapi)),
-            ("useapi getDreaminaAccount", lambda: get_dreamina_account.sync_detailed(dreamina_id, client=useapi)),
-            ("useapi getPixverseFeatures", lambda: get_pixverse_features.sync_detailed(client=useapi, email=jane)),
-            ("useapi getFlowMusicAccount", lambda: get_flow_music_account.sync_detailed(jane, client=useapi)),
-            ("imaginepro getAccountInfo", lambda: get_account_info.sync_detailed(client=imaginepro)),
-        ]
-        for label, call in calls:
-            response = call()
-            ok = response.status_code == 200 and response.parsed is not None
+    with serving(app, wait_for_stop=False) as base_url:
+        # Every operation, sent as its first authorized success recording (body included).
+        for route in app.routes:
+            label = f"{route.spec_name} {route.operation_id}"
+            recording = next((r for r in route.exchanges if r.authorized and 200 <= r.status < 300), None)
+            if recording is None:
+                failed = True
+                print(f"smoke FAIL {label:<28} no success recording in tests/recordings/ to send")
+                continue
+            operation = next(
+                op for op in sdk_calls.operations(route.spec_name) if op.operation_id == route.operation_id
+            )
+            client_module = importlib.import_module(f"{sdk_calls.package_name(route.spec_name)}.client")
+            with client_module.AuthenticatedClient(base_url=base_url, token="REDACTED") as client:
+                response = operation.module().sync_detailed(client=client, **operation.sdk_arguments(recording))
+            ok = response.status_code == recording.status and response.parsed is not None
             failed |= not ok
             status = f"{'ok  ' if ok else 'FAIL'} {label:<28} {int(response.status_code)}"
             print(f"smoke {status} {_summary(response.parsed)}")

@@ -1,5 +1,8 @@
 """Check an HTTP answer against its spec operation with schemathesis' own checks: the status is
-documented, the content type is documented, the body fits the schema.
+documented, the content type is documented, the body fits the schema (a JSON body; any other
+only by its content type). And check the request's body against the operation's requestBody:
+its media type is documented, a JSON body or a form's fields fit the schema (jsonschema, with the
+spec's `$ref`s), a required body is there.
 
 One home for the recordings (tests/core/test_recordings.py: `conformance_problems`) and the live run
 (scripts/live/judge.py: `violations`). A `Violation` names the place in the body and what the
@@ -19,6 +22,9 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import jsonschema
+import referencing
+import referencing.jsonschema
 import schemathesis
 from schemathesis.core.failures import Failure, FailureGroup, MalformedJson
 from schemathesis.openapi.checks import (
@@ -34,18 +40,31 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from scripts.core import openapi, recordings
-from scripts.core.documents import Location, json_path
-from scripts.core.paths import SPECS_DIR, display
+from scripts.core import openapi, paths, recordings, specs
+from scripts.core.documents import Location, json_path, json_pointer
+from scripts.core.paths import display
 from scripts.core.text import EMAIL
 
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 _schemas: dict[str, OpenApiSchema] = {}
+_documents: dict[str, specs.Spec] = {}
+
+
+def forget_specs() -> None:
+    """Drop the specs read so far: the next check reads paths.SPECS_DIR again."""
+    _schemas.clear()
+    _documents.clear()
+
+
+def _spec(spec_name: str) -> specs.Spec:
+    if spec_name not in _documents:
+        _documents[spec_name] = specs.load(paths.SPECS_DIR / f"{spec_name}.yaml")
+    return _documents[spec_name]
 
 
 def _schema(spec_name: str) -> OpenApiSchema:
     if spec_name not in _schemas:
-        path = SPECS_DIR / f"{spec_name}.yaml"
+        path = paths.SPECS_DIR / f"{spec_name}.yaml"
         schema = schemathesis.openapi.from_path(path, config=schemathesis.Config())
         assert isinstance(schema, OpenApiSchema)
         _schemas[spec_name] = schema
@@ -65,6 +84,8 @@ class Answer:
     status: int
     content_type: str  # "" when the response had none
     body: bytes
+    request_content_type: str = ""  # "" when the request had no body
+    request_body: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -232,12 +253,77 @@ def _string_kind(text: str) -> str:
     return "a date-time string"
 
 
+def request_body_problems(
+    spec_name: str, operation_id: str, body: recordings.RequestBody | None, status: int
+) -> list[tuple[str, str]]:
+    """Every way a request body breaks the operation's requestBody, as (JSON path or "", problem):
+    an undocumented media type, a body where none is documented, a required one left out, a JSON
+    body or a form's fields that do not fit the schema."""
+    spec = _spec(spec_name)
+    operation = next(op for op in spec.operations() if op.operation_id == operation_id)
+    request_body, _ = openapi.follow(spec.document, operation.node.get("requestBody"))
+    if not isinstance(request_body, dict):
+        return [("", "a request body, which the operation does not take")] if body is not None else []
+    documented = request_body.get("content")
+    content: dict[str, Any] = documented if isinstance(documented, dict) else {}
+    if body is None:  # the SDK always sends a required body, whatever the answer
+        if request_body.get("required") is True:
+            return [("", f"no request body, which the operation requires ({' or '.join(content)})")]
+        return []
+    media = next((key for key in content if recordings.media_type(key) == body.media_type), None)
+    if media is None:
+        return [("", f"request content type {body.media_type} is not documented ({' or '.join(content)})")]
+    if not (body.is_json or body.is_form):
+        return []  # a binary or text body: its media type is all the spec says
+    schema_node = content[media].get("schema") if isinstance(content[media], dict) else None
+    if schema_node is None:
+        return []
+    schema, location = openapi.follow(spec.document, schema_node)
+    if not location:
+        location = (*_request_body_location(spec, operation), "content", media, "schema")
+    if body.is_json:
+        try:
+            value = body.json()
+        except ValueError:
+            return [("", "a request body that is not JSON")]
+    else:
+        value = recordings.form_object(spec.document, schema, body.fields, file_value="<file>")
+    registry: referencing.Registry[Any] = referencing.Registry().with_resource(
+        "urn:spec", referencing.jsonschema.DRAFT202012.create_resource(spec.document)
+    )
+    validator = jsonschema.Draft202012Validator(
+        {"$ref": "urn:spec" + json_pointer(location)},
+        registry=registry,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+    errors = sorted(validator.iter_errors(value), key=lambda error: [str(step) for step in error.absolute_path])
+    return [(json_path(tuple(error.absolute_path)), error.message) for error in errors]
+
+
+def _request_body_location(spec: specs.Spec, operation: openapi.Operation) -> Location:
+    """Where the operation's requestBody is: its own place, or the one its $ref names."""
+    _, location = openapi.follow(spec.document, operation.node["requestBody"], (*operation.location, "requestBody"))
+    return location
+
+
 def conformance_problems(recording: recordings.Recording) -> list[str]:
     """Every way the recording breaks its operation's contract, each naming the file and place."""
     shown = display(recording.file)
     operation = _schema(recording.spec_name).find_operation_by_id(recording.operation_id)
     if openapi.path_parameters(operation.path, recording.path) is None:
         return [f"{shown}: request.path {recording.path} does not fit {operation.path}"]
+    if recording.method.lower() != operation.method.lower():
+        return [f"{shown}: request.method {recording.method} is not the operation's {operation.method.upper()}"]
+    problems = []
+    for where, problem in request_body_problems(
+        recording.spec_name, recording.operation_id, recording.request_body, recording.status
+    ):
+        field = (
+            "request.fields"
+            if recording.request_body is not None and recording.request_body.is_form
+            else "request.body"
+        )
+        problems.append(f"{shown}: {field} {where}: {problem}" if where else f"{shown}: {problem}")
     answer = Answer(
         recording.spec_name,
         recording.operation_id,
@@ -246,9 +332,8 @@ def conformance_problems(recording: recordings.Recording) -> list[str]:
         recording.query,
         recording.status,
         recording.content_type,
-        recording.body_text.encode(),
+        recording.content,
     )
-    problems = []
     for violation in violations(answer):
         if violation.check == "body" and violation.keyword:
             where = json_path(violation.location[:-1] if violation.keyword == "required" else violation.location)

@@ -1,4 +1,8 @@
-"""Where things are in this repository, and how a path is shown in messages."""
+"""Where things are in this repository, and how a path is shown in messages.
+
+The tools read SPECS_DIR, RECORDINGS_DIR and GENERATOR_DIR through this module (`paths.SPECS_DIR`)
+at each use, so a test can point them all at a copy (tests/support/repo_copy.py).
+"""
 
 from __future__ import annotations
 

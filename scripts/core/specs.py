@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.core import documents, openapi, semver
+from scripts.core import documents, openapi, paths, semver
 from scripts.core.documents import Location
-from scripts.core.paths import SPECS_DIR, display
+from scripts.core.paths import display
 
 __all__ = ["Spec", "SpecError", "check", "load", "spec_paths"]
 
@@ -200,7 +200,7 @@ def check(path: Path, validate: bool = True, raw: bytes | None = None, shown: st
 
 
 def spec_paths() -> list[Path]:
-    return sorted(SPECS_DIR.glob("*.yaml"))
+    return sorted(paths.SPECS_DIR.glob("*.yaml"))
 
 
 def main(argv: Sequence[str]) -> int:

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from scripts.core import specs
-from scripts.core.paths import CHANGELOG_DIR, GENERATOR_DIR, ROOT
+from scripts.core import paths, specs
+from scripts.core.paths import CHANGELOG_DIR, ROOT, display
 
 GENERATED_DIR = ROOT / "generated"
 # Specs of our own that exercise every construct the templates support; their packages, rendered
@@ -56,9 +56,9 @@ def targets(names: Sequence[str] = ()) -> list[Target]:
     for spec_path in specs.spec_paths():
         if names and spec_path.stem not in names:
             continue
-        config_path = GENERATOR_DIR / f"{spec_path.stem}.yaml"
+        config_path = paths.GENERATOR_DIR / f"{spec_path.stem}.yaml"
         if not config_path.exists():
-            raise BuildError(f"{spec_path.relative_to(ROOT)}: no generator config at {config_path.relative_to(ROOT)}")
+            raise BuildError(f"{display(spec_path)}: no generator config at {display(config_path)}")
         config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
         found.append(Target(spec_path, config_path, config["project_name_override"], config["package_name_override"]))
     unknown = set(names) - {t.name for t in found}

@@ -9,6 +9,10 @@
                                            the end (default DEFAULT_DEADLINE; the SDK's own timeouts
                                            bound each socket operation within it)
     LIVE_OUT                               output folder (default .build/live/)
+    LIVE_UNSAFE_OPERATIONS                 operations called although their method is neither GET nor
+                                           HEAD (they may spend credits or change state): comma-separated
+                                           `spec.operationId`s, each sent as its first success
+                                           recording in tests/recordings/ sends it (default: none)
 
 An empty variable counts as unset (a repository secret that does not exist reaches a workflow
 as ""). A bad value raises ConfigError: one line that names the variable and never quotes the
@@ -102,6 +106,7 @@ class Config:
     timeout: httpx.Timeout | None  # None: the SDK's default
     out: Path
     deadline: float = DEFAULT_DEADLINE  # seconds per request on the wire, answer read to the end
+    unsafe_operations: frozenset[str] = frozenset()  # `spec.operationId`s opted in to non-GET/HEAD calls
 
     @property
     def secrets(self) -> list[str]:
@@ -153,6 +158,22 @@ def _host(environ: Mapping[str, str], variables: HostVariables) -> Host:
     return host
 
 
+def _unsafe_operations(environ: Mapping[str, str]) -> frozenset[str]:
+    listed = [item.strip() for item in (_value(environ, "LIVE_UNSAFE_OPERATIONS") or "").split(",") if item.strip()]
+    known = {
+        f"{variables.spec_name}.{operation.operation_id}"
+        for variables in HOSTS
+        for operation in sdk_calls.operations(variables.spec_name)
+    }
+    for number, item in enumerate(listed, start=1):
+        if item not in known:
+            raise ConfigError(
+                f"LIVE_UNSAFE_OPERATIONS: item {number} is not an operation of specs/ "
+                "(write spec.operationId, e.g. useapi.getAccount)"
+            )
+    return frozenset(listed)
+
+
 def read(environ: Mapping[str, str]) -> Config:
     """The configuration; ConfigError when a variable is malformed or no token is set at all."""
     hosts = {variables.spec_name: _host(environ, variables) for variables in HOSTS}
@@ -174,4 +195,5 @@ def read(environ: Mapping[str, str]) -> Config:
         timeout=httpx.Timeout(timeout) if timeout else None,
         out=Path(out) if out else DEFAULT_OUT,
         deadline=timeout or DEFAULT_DEADLINE,
+        unsafe_operations=_unsafe_operations(environ),
     )

@@ -7,11 +7,15 @@ within a run, so the recording stays consistent with itself and with its request
 shape of what it replaces, so a sanitized recording still conforms to its operation.
 
 What is replaced, and why, is REPLACEMENTS: scripts/live/README.md's table follows it (a test keeps
-them in step).
+them in step). A request's body (an opted-in call sends one) is sanitized like a response's: JSON
+by value, form fields and file names as text. A body that is not text (a download, an uploaded
+file) is written as base64 as it came: nothing in it can be replaced, so the run's secret scan,
+which finds the run's tokens base64-encoded too, decides whether it may be written.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import random
@@ -23,7 +27,7 @@ from urllib.parse import quote, unquote
 
 import yaml
 
-from scripts.core import conformance, secret_scan
+from scripts.core import conformance, recordings, secret_scan
 from scripts.core.text import EMAIL, is_json_media_type, valid_unicode
 
 
@@ -194,9 +198,14 @@ def replayable(answer: conformance.Answer) -> bool:
 
 
 def body_text(answer: conformance.Answer, sanitizer: Sanitizer) -> str:
-    """The sanitized body as a recording keeps it: JSON indented by two, or the text as it came."""
-    text = answer.body.decode("utf-8", "replace")
-    if is_json_media_type(answer.content_type):
+    """The sanitized response body as a recording keeps it as text: JSON indented by two, or the
+    text as it came."""
+    return _sanitized_text(answer.content_type, answer.body, sanitizer)
+
+
+def _sanitized_text(content_type: str, body: bytes, sanitizer: Sanitizer) -> str:
+    text = body.decode("utf-8", "replace")
+    if is_json_media_type(content_type):
         try:
             decoded = json.loads(text)
         except (ValueError, RecursionError):
@@ -207,6 +216,54 @@ def body_text(answer: conformance.Answer, sanitizer: Sanitizer) -> str:
                 sanitized = json.dumps(sanitizer.value(decoded), indent=2)
             return sanitized + "\n"
     return sanitizer.text(text)
+
+
+# What a YAML text can hold as it is: anything but control characters other than tab and newlines.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _is_text(content_type: str, body: bytes) -> bool:
+    """Whether a body is written as text (`body`) rather than base64 (`body_base64`): a JSON or
+    text/* body, or one of another type whose bytes are UTF-8 text."""
+    if recordings.is_text_media_type(content_type):
+        return True
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not _NOT_TEXT.search(text)
+
+
+def _body_fields(content_type: str, body: bytes, sanitizer: Sanitizer) -> dict[str, str]:
+    """A body in a recording's form: `body` (sanitized text) or `body_base64` (as it came)."""
+    if _is_text(content_type, body):
+        return {"body": _sanitized_text(content_type, body, sanitizer)}
+    return {"body_base64": base64.b64encode(body).decode("ascii")}
+
+
+def _request_body(answer: conformance.Answer, sanitizer: Sanitizer) -> dict[str, Any]:
+    """A recording's request.content_type and body, for a request that sent one."""
+    if not answer.request_content_type:
+        return {}
+    if not recordings.is_form_media_type(answer.request_content_type):
+        media = recordings.media_type(answer.request_content_type)
+        return {"content_type": media, **_body_fields(media, answer.request_body, sanitizer)}
+    fields: dict[str, Any] = {}
+    for name, value in recordings.parse_form(answer.request_content_type, answer.request_body):
+        if isinstance(value, recordings.FilePart):
+            part: Any = {"base64": base64.b64encode(value.content).decode("ascii")}
+            if value.file_name is not None:
+                part["file_name"] = sanitizer.text(value.file_name)
+            if value.content_type is not None:
+                part["content_type"] = value.content_type
+        else:
+            part = sanitizer.text(value)
+        key = sanitizer.text(name)
+        if key in fields:
+            fields[key] = [*fields[key], part] if isinstance(fields[key], list) else [fields[key], part]
+        else:
+            fields[key] = part
+    return {"content_type": recordings.media_type(answer.request_content_type), "fields": fields}
 
 
 class _Dumper(yaml.CSafeDumper):
@@ -232,11 +289,12 @@ def recording_text(
             "path": sanitizer.path(answer.path),
             "query": {sanitizer.text(k): sanitizer.text(v) for k, v in sorted(answer.query.items())},
             "authorized": authorized,
+            **_request_body(answer, sanitizer),
         },
         "response": {
             "status": answer.status,
             "content_type": answer.content_type,
-            "body": body_text(answer, sanitizer),
+            **_body_fields(answer.content_type, answer.body, sanitizer),
         },
     }
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from scripts.core import sdk_calls
+from scripts.core import recordings, sdk_calls
 from scripts.live.judge import Finding, Level
 
 
@@ -20,10 +21,17 @@ class Call:
     expected_status: int
     arguments: dict[str, str]  # the SDK's keyword arguments
     wrong_token: bool = False
+    recording: recordings.Recording | None = None  # the recorded request sent instead of arguments
 
     @property
     def operation_id(self) -> str:
         return self.operation.operation_id
+
+    def sdk_arguments(self) -> dict[str, Any]:
+        """The SDK's keyword arguments, a fresh body each time (a file's stream is spent by one send)."""
+        if self.recording is not None:
+            return self.operation.sdk_arguments(self.recording)
+        return dict(self.arguments)
 
 
 @dataclass

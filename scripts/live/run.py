@@ -5,8 +5,11 @@ answer, and record it.
 
 For each operation: the success call with each configured account, then the documented errors
 it can provoke safely: 401 with a deliberately wrong token, and 404 (or 400, where the spec
-documents no 404) with an account that cannot exist (an example.invalid address). Only GET
-requests, each sent once through the generated SDK (sync), at most LIVE_RATE a second across the
+documents no 404) with an account that cannot exist (an example.invalid address). Only GET and
+HEAD requests: an operation with another method may spend credits or change state, so it is
+skipped (the report says why) unless LIVE_UNSAFE_OPERATIONS names it; then its first success
+recording in tests/recordings/ is sent as recorded, body included, and again with the wrong
+token. Each request is sent once through the generated SDK (sync), at most LIVE_RATE a second across the
 run, retries included (the SDK's own retries: 429, 502, 503, 504 and connection failures, with
 Retry-After honoured), each with a timeout. Each answer is judged by scripts/live/judge.py and
 written as a sanitized recording by scripts/live/record.py.
@@ -37,9 +40,12 @@ import yaml  # noqa: E402
 
 from scripts.core import (  # noqa: E402
     conformance,
+    paths,
+    recordings,
     sdk_calls,
     secret_scan,
 )
+from scripts.core.paths import display  # noqa: E402
 from scripts.core.text import valid_unicode  # noqa: E402
 from scripts.live import config as live_config  # noqa: E402
 from scripts.live import record as recorder  # noqa: E402
@@ -58,6 +64,8 @@ from scripts.live.wire import Capture, Deadline, RateLimited, RateLimiter  # noq
 
 # Sent for the 401 call: no account anywhere has it.
 WRONG_TOKEN = "contract-live-deliberately-wrong-token"
+# What the run calls without being told to: methods that neither spend nor change anything.
+SAFE_METHODS = ("get", "head")
 
 
 def _documented(operation: sdk_calls.Operation) -> set[int]:
@@ -77,8 +85,8 @@ def plan(config: live_config.Config) -> list[tuple[sdk_calls.Operation, list[Cal
 def _calls(config: live_config.Config, host: live_config.Host, operation: sdk_calls.Operation) -> list[Call] | str:
     if host.token is None:
         return f"{host.token_variable} is not set: set it to check {host.base_url}"
-    if operation.method.lower() != "get":
-        return f"a {operation.method.upper()}: the live run sends GET requests only"
+    if operation.method.lower() not in SAFE_METHODS:
+        return _opted_in_calls(config, operation)
     account = live_config.ACCOUNT_PARAMETERS.get((host.spec_name, operation.operation_id))
     names = [str(p.get("name")) for p in operation.node.get("parameters", []) if isinstance(p, dict)]
     unknown = [name for name in names if account is None or name != account.parameter]
@@ -102,6 +110,28 @@ def _calls(config: live_config.Config, host: live_config.Host, operation: sdk_ca
     if account is not None and not_found is not None:
         purpose = "an account that cannot exist (example.invalid)"
         calls.append(Call(operation, "unknown-account", purpose, not_found, unknown_arguments))
+    return calls
+
+
+def _opted_in_calls(config: live_config.Config, operation: sdk_calls.Operation) -> list[Call] | str:
+    """An operation whose method may spend credits or change state: skipped unless opted in, then
+    sent as its first success recording, and with a wrong token."""
+    name = f"{operation.spec.name}.{operation.operation_id}"
+    method = operation.method.upper()
+    if name not in config.unsafe_operations:
+        return (
+            f"a {method} may spend credits or change state: the run calls GET and HEAD only "
+            f"(LIVE_UNSAFE_OPERATIONS={name} opts it in)"
+        )
+    folder = paths.RECORDINGS_DIR / operation.spec.name / operation.operation_id
+    recorded = [recordings.load(file) for file in sorted(folder.glob("*.yaml"))]
+    found = next((r for r in recorded if r.authorized and 200 <= r.status < 300), None)
+    if found is None:
+        return f"opted in by LIVE_UNSAFE_OPERATIONS, but {display(folder)} holds no success recording to send"
+    purpose = f"its recorded request ({found.file.name}), sent as LIVE_UNSAFE_OPERATIONS allows"
+    calls = [Call(operation, "success", purpose, found.status, {}, recording=found)]
+    if 401 in _documented(operation):
+        calls.append(Call(operation, "wrong-token", "a deliberately wrong token", 401, {}, True, recording=found))
     return calls
 
 
@@ -176,7 +206,7 @@ class Run:
         result.findings += judge_completeness(answer, call.operation)
         if exchange.sdk is not None:
             build = lambda **options: self.client(host, call, **options)  # noqa: E731
-            result.findings += judge_sdk(exchange.sdk, call.operation, answer, build, call.arguments)
+            result.findings += judge_sdk(exchange.sdk, call.operation, answer, build, call.sdk_arguments())
         result.recording, note = self.record(call, answer)
         if note is not None:
             result.findings.append(note)
@@ -196,7 +226,7 @@ class Run:
             nonlocal body
             try:
                 with client:
-                    response = module.sync_detailed(client=client, **call.arguments)
+                    response = module.sync_detailed(client=client, **call.sdk_arguments())
             except errors.ResponseValidationError as error:
                 body = error.content  # the body as received, which the SDK could not read
                 raise
@@ -228,6 +258,8 @@ class Run:
             status=attempt.response.status_code,
             content_type=attempt.response.headers.get("content-type", ""),
             body=body,
+            request_content_type=request.headers.get("content-type", "") if attempt.body else "",
+            request_body=attempt.body,
         )
         return Exchange(answer, sdk, len(capture.attempts))
 

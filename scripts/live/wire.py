@@ -67,6 +67,7 @@ class RateLimited(httpx.BaseTransport):
 class Attempt:
     request: httpx.Request
     response: httpx.Response | None = None
+    body: bytes = b""  # the request's body as sent
 
 
 class Capture(httpx.BaseTransport):
@@ -77,7 +78,7 @@ class Capture(httpx.BaseTransport):
         self.attempts: list[Attempt] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = Attempt(request)
+        attempt = Attempt(request, body=request.read())  # the body, kept: the recorder writes it
         self.attempts.append(attempt)
         attempt.response = self.inner.handle_request(request)
         return attempt.response

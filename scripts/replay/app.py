@@ -2,7 +2,8 @@
 
 It behaves like the upstream as far as the recordings show it:
 - no `Authorization: Bearer <token>` header: the operation's 401 recording;
-- a request matching a recording (method, decoded path parameters, query): that recording;
+- a request matching a recording (method, decoded path parameters, query, and the request body
+  when the recording has one: scripts/core/recordings.py says how bodies compare): that recording;
 - any other request to a known operation (an account it holds no recording for): the
   operation's 404 recording, or its 400 recording where the page documents no 404, with
   the recorded account replaced by the requested one in the message;
@@ -44,6 +45,21 @@ class Route:
 
     def by_status(self, status: int) -> recordings.Recording | None:
         return next((r for r in self.exchanges if r.status == status), None)
+
+    def recorded(self, parameters: dict[str, str], request: Request, body: bytes) -> recordings.Recording | None:
+        """The authorized recording of this request: same path parameters and query, and the same
+        body where the recording holds one."""
+        query = dict(parse_qsl(request.url.query, keep_blank_values=True))
+        content_type = request.headers.get("content-type", "")
+        for recording in self.exchanges:
+            if (
+                recording.authorized
+                and recording.query == query
+                and self.matches(recording.method, recording.path) == parameters
+                and (recording.request_body is None or recording.request_body.matches(content_type, body))
+            ):
+                return recording
+        return None
 
 
 def spec_routes() -> Iterator[Route]:
@@ -95,17 +111,19 @@ class ReplayApp:
 
     async def respond(self, request: Request) -> Response:
         """The answer to a request; a subclass may take its time (scripts/fixtures/fake_upstream.py)."""
-        return self.answer(request)
+        return self.answer(request, await request.body())
 
-    def answer(self, request: Request) -> Response:
+    def answer(self, request: Request, body: bytes = b"") -> Response:
         raw_path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1").split("?")[0]
         for operation in self.routes:
             parameters = operation.matches(request.method, raw_path)
             if parameters is not None:
-                return self._answer_operation(operation, parameters, request)
+                return self._answer_operation(operation, parameters, request, body)
         return JSONResponse({"error": f"{request.method} {raw_path} is not a known endpoint", "code": 404}, 404)
 
-    def _answer_operation(self, operation: Route, parameters: dict[str, str], request: Request) -> Response:
+    def _answer_operation(
+        self, operation: Route, parameters: dict[str, str], request: Request, body: bytes
+    ) -> Response:
         authorization = request.headers.get("authorization", "")
         if not (authorization.startswith("Bearer ") and authorization[len("Bearer ") :].strip()):
             unauthorized = operation.by_status(401)
@@ -113,16 +131,8 @@ class ReplayApp:
                 return JSONResponse({"error": "Unauthorized"}, 401)
             return self._send(unauthorized)
 
-        query = dict(parse_qsl(request.url.query, keep_blank_values=True))
-        for recording in operation.exchanges:
-            if (
-                recording.authorized
-                and recording.query == query
-                and operation.matches(recording.method, recording.path) == parameters
-            ):
-                return self._send(recording)
-
-        return self.not_found(operation, parameters)
+        recording = operation.recorded(parameters, request, body)
+        return self._send(recording) if recording is not None else self.not_found(operation, parameters)
 
     @staticmethod
     def not_found(operation: Route, parameters: dict[str, str]) -> Response:
@@ -131,6 +141,8 @@ class ReplayApp:
         if fallback is None:
             return JSONResponse({"error": "no recording matches this request"}, 404)
         recorded = operation.matches(fallback.method, fallback.path) or {}
+        if not fallback.is_json:
+            return ReplayApp._send(fallback)
         body = fallback.body
         for name, value in recorded.items():
             if name in parameters:
@@ -139,4 +151,4 @@ class ReplayApp:
 
     @staticmethod
     def _send(recording: recordings.Recording) -> Response:
-        return Response(recording.body_text, recording.status, media_type=recording.content_type)
+        return Response(recording.content, recording.status, media_type=recording.content_type)

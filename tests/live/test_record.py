@@ -5,6 +5,7 @@ the same input."""
 from __future__ import annotations
 
 import base64
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -16,7 +17,7 @@ from scripts.core.secret_scan import scan
 from scripts.fixtures.fake_upstream import ACCOUNTS, FAITHFUL, TOKENS, FakeUpstream
 from scripts.live import record as recorder
 from scripts.live.record import Sanitizer
-from tests.support.live_runs import LiveRun, run_live
+from tests.support.live_runs import TODAY, LiveRun, run_live
 
 Fake = tuple[FakeUpstream, str]
 
@@ -209,3 +210,85 @@ def test_the_runs_token_is_redacted_in_every_encoding() -> None:
     for text in encoded:
         redacted = sanitizer.text(f"echo {text} end")
         assert "REDACTED" in redacted and sanitizer.secrets.found(redacted) is None, text
+
+
+# --- bodies: what an opted-in call sends, and answers that are not JSON -----------------------
+
+RUN_TOKEN = "s3cr3t-run-token-7781"
+
+
+def _recorded(
+    answer: conformance.Answer, tmp_path: Path, sanitizer: Sanitizer | None = None
+) -> tuple[str, recordings.Recording]:
+    text = recorder.recording_text(
+        answer, sanitizer or Sanitizer([RUN_TOKEN]), authorized=True, basis="b", page="", date=TODAY
+    )
+    file = tmp_path / "useapi" / answer.operation_id / "200-live.yaml"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return text, recordings.load(file)
+
+
+def _posted(
+    content_type: str, body: bytes, response_type: str = "application/json", answer: bytes = b"{}"
+) -> conformance.Answer:
+    return conformance.Answer(
+        "useapi", "createNote", "POST", "/v2/notes", {}, 200, response_type, answer, content_type, body
+    )
+
+
+def test_a_json_request_body_is_sanitized_like_a_response(tmp_path: Path) -> None:
+    sent = json.dumps({"text": f"from carol@corp.test, key {RUN_TOKEN}", "session_token": "abc", "id": 4821})
+    text, recording = _recorded(_posted("application/json", sent.encode()), tmp_path)
+    assert recording.request_body is not None and recording.request_body.json() == {
+        "text": "from user1@example.com, key REDACTED",
+        "session_token": "REDACTED",
+        "id": 1001,
+    }
+    assert list(scan(text, "recording")) == []
+
+
+def test_form_fields_and_file_names_are_sanitized_and_files_kept_as_sent(tmp_path: Path) -> None:
+    upload = recordings.RequestBody(
+        "multipart/form-data",
+        fields=(
+            ("image", recordings.FilePart(b"\x89PNG\x00\xff", "carol@corp.test", "image/png")),
+            ("prompt", f"a cat for carol@corp.test, Bearer {RUN_TOKEN}"),
+            ("tags", "a"),
+            ("tags", "b"),
+        ),
+    )
+    text, recording = _recorded(_posted(*upload.encoded()), tmp_path)
+    assert recording.request_body == recordings.RequestBody(
+        "multipart/form-data",
+        fields=(
+            ("image", recordings.FilePart(b"\x89PNG\x00\xff", "user1@example.com", "image/png")),
+            ("prompt", "a cat for user1@example.com, Bearer REDACTED"),
+            ("tags", "a"),
+            ("tags", "b"),
+        ),
+    )
+    form = recordings.RequestBody("application/x-www-form-urlencoded", fields=(("email", "carol@corp.test"),))
+    _text, recording = _recorded(_posted(*form.encoded()), tmp_path)
+    assert recording.request_body == recordings.RequestBody(
+        "application/x-www-form-urlencoded", fields=(("email", "user1@example.com"),)
+    )
+    assert list(scan(text, "recording")) == []
+
+
+def test_a_binary_answer_is_kept_as_base64_and_one_holding_the_runs_token_is_caught(tmp_path: Path) -> None:
+    video = bytes(range(256))
+    text, recording = _recorded(_posted("", b"", "application/octet-stream", video), tmp_path)
+    assert "body_base64:" in text and recording.content == video and recording.request_body is None
+    leaked = b"\x00\x01" + RUN_TOKEN.encode() + b"\xff"
+    text, _recording = _recorded(_posted("", b"", "application/octet-stream", leaked), tmp_path)
+    assert Sanitizer([RUN_TOKEN]).secrets.found(text) == "a token of this run (base64-encoded)"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "answer", "form"),
+    [("text/csv", b"id,email\n1,carol@corp.test\n", "body"), ("application/octet-stream", b"plain words", "body")],
+)
+def test_a_text_answer_is_kept_as_sanitized_text(tmp_path: Path, content_type: str, answer: bytes, form: str) -> None:
+    text, recording = _recorded(_posted("", b"", content_type, answer), tmp_path)
+    assert f"\n  {form}:" in text and "carol@corp.test" not in recording.body_text

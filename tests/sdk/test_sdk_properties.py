@@ -41,7 +41,8 @@ from tests.support.upstream_mock import mock_upstream
 # 100 bodies per operation and status (derandomized: the same on every run); 200 cost make test 11 s of
 # CPU on 2 cores for no failure the first 100 did not find.
 EXAMPLES_PER_CASE = 100
-CASES = [(call, status) for call in CALLS for status in call.documented_statuses]
+# Every documented JSON body: a download's or a text's has no schema to draw from.
+CASES = [(call, status) for call in CALLS for status in call.documented_statuses if call.operation.answers_json(status)]
 CASE_IDS = [f"{call.id}-{status}" for call, status in CASES]
 HYPOTHESIS = settings(
     max_examples=EXAMPLES_PER_CASE,
@@ -103,7 +104,7 @@ def test_strategies_understand_every_response_schema(call: OperationCall, status
 def test_valid_bodies_parse_and_round_trip(call: OperationCall, status: int) -> None:
     schema, document = schema_for(call, status)
     validator = spec_validator(schema, document)
-    model_class = sdk_contract.schema_class(call.recording.spec_name, schema)
+    model_class = sdk_contract.schema_class(call.recording.spec_name, schema) if "$ref" in schema else object
 
     @HYPOTHESIS
     @given(body=valid_bodies(schema, document), mode=st.sampled_from(MODES))

@@ -50,7 +50,7 @@ async def test_calls_over_http_log_and_return_nothing_with_the_token(
     caplog.set_level(logging.DEBUG)
     client = call.client(base_url=replay_server)
     ok = await call.run(client, mode)
-    assert ok.status_code == 200
+    assert ok.status_code == call.recording.status
     assert_no_token(ok, ok.parsed, ok.headers)
     records = [record.getMessage() for record in caplog.records]
     assert any("HTTP Request" in message for message in records), "httpx logged nothing: the check is blind"
@@ -59,7 +59,8 @@ async def test_calls_over_http_log_and_return_nothing_with_the_token(
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_exceptions_carry_no_token(call: OperationCall, mode: str, caplog: pytest.LogCaptureFixture) -> None:
+async def test_exceptions_carry_no_token(json_call: OperationCall, mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    call = json_call
     caplog.set_level(logging.DEBUG)
     raising = call.client(retry=None)
     raised: list[BaseException] = []
@@ -68,7 +69,8 @@ async def test_exceptions_carry_no_token(call: OperationCall, mode: str, caplog:
         with pytest.raises(call.errors.AccountSessionError) as unexpected:
             await run_parsed(call, raising, mode)
         raised.append(unexpected.value)
-        router.route().mock(return_value=json_response(200, "<html>proxy error</html>", "text/html"))
+        proxy_error = json_response(call.recording.status, "<html>proxy error</html>", "text/html")
+        router.route().mock(return_value=proxy_error)
         with pytest.raises(call.errors.ResponseValidationError) as invalid:
             await run_parsed(call, raising, mode)
         raised.append(invalid.value)

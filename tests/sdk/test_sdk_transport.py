@@ -3,14 +3,20 @@
 Timeouts are finite by default and overridable per client; a stalled server on 127.0.0.1
 makes a call fail fast. Retries are on by default: at most 2, on connect errors and on 429,
 502, 503 and 504, with jittered exponential backoff and Retry-After honoured up to a cap.
+Clients that verify TLS the same way share one TLS context: the CA bundle is loaded once.
 """
 
 from __future__ import annotations
 
+import shutil
+import ssl
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
+import certifi
 import httpx
 import pytest
 from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the same in both SDKs
@@ -18,7 +24,7 @@ from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
 from scripts.replay.app import ReplayApp
 from scripts.replay.serve import serving
-from tests.support.transports import MODES, json_response
+from tests.support.transports import MODES, TRANSPORTS, httpcore_pool_of, json_response, transport_options
 from tests.support.upstream_mock import mock_upstream
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
@@ -195,3 +201,66 @@ async def test_a_transport_given_in_httpx_args_is_retried_too(
 
     response = await call.run(call.client(httpx_args={"transport": httpx.MockTransport(handler)}), mode)
     assert len(seen) == 2 and response.status_code == 200
+
+
+# --- TLS contexts --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bundle_loads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Any]:
+    """The CA files loaded from here on; SSL_CERT_FILE names a bundle no earlier test has used."""
+    loads: list[Any] = []
+    load = ssl.SSLContext.load_verify_locations
+
+    def counting(context: ssl.SSLContext, cafile: Any = None, *args: Any, **kwargs: Any) -> None:
+        loads.append(cafile)
+        load(context, cafile, *args, **kwargs)
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", counting)
+    bundle = tmp_path / "bundle.pem"
+    shutil.copyfile(certifi.where(), bundle)
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    return loads
+
+
+def tls_context_of(client: Any, transport: str) -> ssl.SSLContext:
+    http = client.get_httpx_client() if transport == "sync" else client.get_async_httpx_client()
+    if transport == "aiohttp":
+        inner: Any = http._transport
+        while not hasattr(inner, "_ssl"):
+            inner = inner._transport
+        context: ssl.SSLContext = inner._ssl
+        return context
+    pool_context: ssl.SSLContext = httpcore_pool_of(http)._ssl_context
+    return pool_context
+
+
+@pytest.mark.parametrize("call", [DREAMINA, IMAGINEPRO], ids=lambda call: call.id)
+def test_clients_verifying_alike_load_the_ca_bundle_once(call: OperationCall, bundle_loads: list[Any]) -> None:
+    """A client per account must not cost a CA bundle load (about 30 ms of CPU) each."""
+    built = [(call.client(base_url="https://api.example.com", **transport_options(t)), t) for t in TRANSPORTS * 10]
+    contexts = {id(tls_context_of(client, transport)) for client, transport in built}
+    assert len(contexts) == 1, "one context for 30 clients on three transports"
+    assert [Path(cafile).name for cafile in bundle_loads] == ["bundle.pem"], "loaded once, from SSL_CERT_FILE"
+    context = tls_context_of(*built[0])
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_each_verify_setting_gets_its_own_context(
+    transport: str, bundle_loads: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def context(**options: Any) -> ssl.SSLContext:
+        client = DREAMINA.client(base_url="https://api.example.com", **options, **transport_options(transport))
+        return tls_context_of(client, transport)
+
+    verified, unverified = context(), context(verify_ssl=False)
+    assert verified is not unverified and unverified.verify_mode == ssl.CERT_NONE
+    own = ssl.create_default_context()
+    assert context(verify_ssl=own) is own, "a context given is used as it is"
+    other_bundle = tmp_path / "other.pem"
+    shutil.copyfile(certifi.where(), other_bundle)
+    monkeypatch.setenv("SSL_CERT_FILE", str(other_bundle))
+    assert context() is not verified, "SSL_CERT_FILE is read when a client is built"
+    assert context() is context()
+    assert [Path(cafile).name for cafile in bundle_loads if cafile] == ["bundle.pem", "other.pem"]

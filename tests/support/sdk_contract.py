@@ -8,7 +8,25 @@ from typing import Any
 from uuid import UUID
 
 from scripts.core.openapi import follow, json_type_fits
-from scripts.core.sdk_calls import package_name, python_name
+from scripts.core.recordings import Recording
+from scripts.core.sdk_calls import Operation, package_name, python_name
+
+
+def assert_parsed(operation: Operation, recording: Recording, parsed: Any) -> None:
+    """Assert that the SDK's parsed value is the recording's answer: a JSON body as its typed model
+    (a named schema's class) holding every recorded value, written back by to_dict(); any other
+    body as the recorded bytes (a download's File) or text."""
+    if not recording.is_json:
+        held = parsed.payload.read() if hasattr(parsed, "payload") else str(parsed).encode()
+        assert held == recording.content, f"{recording.name}: the SDK gives other content"
+        return
+    schema = operation.response_schema(recording.status)
+    document = operation.spec.document
+    if "$ref" in schema:
+        model_class = schema_class(recording.spec_name, schema)
+        assert isinstance(parsed, model_class), f"parsed as {type(parsed).__name__}"
+    assert_matches(parsed, recording.body, schema, document, "$")
+    assert normalized(parsed.to_dict(), schema, document) == normalized(recording.body, schema, document)
 
 
 def schema_class(spec_name: str, schema: dict[str, Any]) -> type:

@@ -1,5 +1,7 @@
 import asyncio
 import contextvars
+import functools
+import os
 import re
 import ssl
 import sys
@@ -71,6 +73,22 @@ def _aiohttp_transport_class() -> "type[AiohttpTransport]":
     raise errors.MissingExtraError(f'async_transport="aiohttp" needs the aiohttp extra: {_AIOHTTP_INSTALL} ({reason})')
 
 
+def tls_context(verify: str | bool | ssl.SSLContext) -> ssl.SSLContext:
+    """The TLS context for ``verify_ssl``: one per setting, shared by every client and route.
+
+    Loading the CA bundle costs about 30 ms of CPU, which httpx spends on every transport it
+    builds; a client per account would spend it per account. As httpx does, SSL_CERT_FILE and
+    SSL_CERT_DIR choose the bundle, read when the client is built."""
+    if isinstance(verify, ssl.SSLContext):
+        return verify
+    return _shared_tls_context(verify, os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_tls_context(verify: str | bool, cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    return httpx.create_ssl_context(verify=verify)  # reads the same two variables itself
+
+
 def new_transport(
     kind: TransportKind,
     *,
@@ -80,9 +98,10 @@ def new_transport(
 ) -> Any:
     """The one place the client builds a transport, direct or through a proxy, so that every
     route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool,
-    network backend (async: _asyncio_network's) and deadline handling. The client wraps each in its retries; a transport given in
-    ``httpx_args`` is used instead of the direct one."""
+    network backend (async: _asyncio_network's) and deadline handling. The client wraps each in
+    its retries; a transport given in ``httpx_args`` is used instead of the direct one."""
     limits = DEFAULT_LIMITS if limits is None else limits
+    verify = tls_context(verify)
     if kind == "aiohttp":
         return _aiohttp_transport_class()(verify=verify, limits=limits, proxy=proxy)
     if kind == "httpx":
