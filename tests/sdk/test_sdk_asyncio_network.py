@@ -196,3 +196,25 @@ def test_http2_is_left_to_httpcore() -> None:
     transport = httpx.AsyncHTTPTransport()
     transport._pool = httpcore.AsyncConnectionPool(http2=True)
     assert type(backend_of(_asyncio_network.asyncio_network_in(transport))).__name__ == "AutoBackend"
+
+
+def test_outside_an_asyncio_loop_the_backend_httpcore_chose_connects() -> None:
+    """Under trio (no asyncio loop running) the connection is httpcore's own backend's."""
+    asked: list[tuple[Any, ...]] = []
+    made = object()
+
+    class Chosen(httpcore.AsyncNetworkBackend):
+        async def connect_tcp(self, *args: Any, **kwargs: Any) -> Any:
+            asked.append(("tcp", *args))
+            return made
+
+        async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> Any:
+            asked.append(("unix", *args))
+            return made
+
+    backend = _asyncio_network._AsyncioBackend(Chosen())
+    for connecting in (backend.connect_tcp("example.com", 443, 5.0), backend.connect_unix_socket("/tmp/s", 5.0)):
+        with pytest.raises(StopIteration) as returned:  # driven by hand: no event loop at all
+            connecting.send(None)
+        assert returned.value.value is made
+    assert asked == [("tcp", "example.com", 443, 5.0, None, None), ("unix", "/tmp/s", 5.0, None)]
