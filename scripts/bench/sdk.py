@@ -1,6 +1,6 @@
 """Print what the generated SDKs cost at run time, as Markdown tables, for both async transports.
 
-    python -m scripts.bench.sdk [--calls N] [--runs N] [--stock] [--fan-out-only]
+    python -m scripts.bench.sdk [--calls N] [--runs N] [--stock] [--fan-out-only | --layers-only]
 
 1. cost per call: each operation through its SDK against the same call made with raw httpx +
    json.loads, against the replay server in its own process on 127.0.0.1: sync against
@@ -18,7 +18,11 @@
    after the warm-up, client CPU per call and the server's CPU share. Targets: the default
    transport at most 1.5x at 1000 at 100 with no reconnect, 2.5x at 500 at 200; the aiohttp extra
    at most 1.4x at 500 at 200. Past 100 concurrent calls the client's pool is raised to the
-   concurrency (httpx_args limits), as the README advises.
+   concurrency (httpx_args limits), as the README advises;
+4. layers: the client CPU per call as the SDK's layers are added one by one over bare httpx (sync,
+   async httpx, async aiohttp), against the same raw keep-alive server answering at once: sync calls
+   one after another, async ones LAYER_CONCURRENCY at a time; the best of --runs runs of --calls
+   calls per layer, the layers interleaved within each run so drift hits them alike.
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ import time
 import timeit
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, Literal
+from urllib.parse import quote
 
+import aiohttp
 import httpcore
 import httpx
 from useapi_client._aiohttp import AiohttpTransport
@@ -204,8 +210,10 @@ def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurre
         client = AuthenticatedClient(
             base_url=server.base_url, token=TOKEN, async_transport=async_transport, httpx_args=pool
         )
-        if transport == "before: httpcore's pool":  # as SDK 3.1.0: the pool httpx ships with
-            _pool_of(client.get_async_httpx_client()).__class__ = httpcore.AsyncConnectionPool
+        if transport == "before: httpcore's pool":  # as SDK 3.1.0: the pool and network backend httpx ships with
+            stock = _pool_of(client.get_async_httpx_client())
+            stock.__class__ = httpcore.AsyncConnectionPool
+            stock._network_backend = getattr(stock._network_backend, "_fallback", stock._network_backend)
         async with client:
 
             async def check(index: int) -> None:
@@ -276,6 +284,216 @@ def fan_out_table(runs: int, transports: list[Transport]) -> None:
     print("\n" + ("targets missed: " + "; ".join(misses) if misses else "every fan-out target met"))
 
 
+LAYER_CONCURRENCY = 20
+LAYER_ACCOUNT = "US:user@example.com"
+LAYER_PATH = "/v1/dreamina/accounts/" + quote(LAYER_ACCOUNT, safe="")
+LayerMode = Literal["sync", "httpx", "aiohttp"]
+LAYER_MODES: list[LayerMode] = ["sync", "httpx", "aiohttp"]
+LAYER_NAMES = [
+    "bare httpx + json.loads",
+    "+ the SDK's pool",
+    "+ the SDK's asyncio network backend",
+    "+ retries (attempts counted, retry loop)",
+    "+ deadline",
+    "+ body reader (stream, size cap)",
+    "whole call: SDK client + endpoint (parse)",
+]
+"""The layers as the SDK stacks them; on aiohttp, "bare" is httpx.AsyncClient over the SDK's
+aiohttp transport, and the pool and the network are aiohttp's own (no rows); the network backend
+is for async httpx only."""
+
+
+def _layer_transport(mode: LayerMode, depth: int) -> Any:
+    """The transport of layer `depth`: httpx's own (or the aiohttp one) under the SDK's wrappers."""
+    from useapi_client import client as sdk
+    from useapi_client._asyncio_network import asyncio_network_in
+    from useapi_client._constants import DEFAULT_LIMITS
+    from useapi_client._pool import scaling_pool_in
+
+    transport: Any
+    if mode == "aiohttp":
+        transport = AiohttpTransport(limits=DEFAULT_LIMITS)
+    else:
+        transport = (
+            httpx.HTTPTransport(limits=DEFAULT_LIMITS)
+            if mode == "sync"
+            else httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
+        )
+        if depth >= 1:
+            transport = scaling_pool_in(transport)
+        if depth >= 2 and mode == "httpx":
+            transport = asyncio_network_in(transport)
+        if depth >= 4 and mode == "sync":  # the deadline's cut of each socket timeout, as new_transport does
+            transport._pool._network_backend = sdk._DeadlineBackend(transport._pool._network_backend)
+    retry = sdk.default_retry()
+    if depth >= 3:
+        transport = sdk._RetryingTransport(transport, retry, [TOKEN])
+    return transport
+
+
+def _layer_sync_call(client: httpx.Client, depth: int, path: str) -> Callable[[], object]:
+    from useapi_client import client as sdk
+    from useapi_client._constants import DEFAULT_MAX_RESPONSE_BYTES
+    from useapi_client.types import Unset
+
+    def call() -> object:
+        if depth < 4:
+            return json.loads(client.get(path).content)
+        started = sdk._CALL_ENDS.set(time.monotonic() + 90)
+        try:
+            if depth < 5:
+                return json.loads(client.get(path).content)
+            with client.stream("GET", path) as response:
+                sdk._framing_error(response)
+                limit = sdk._body_limit(response, DEFAULT_MAX_RESPONSE_BYTES, Unset())
+                return json.loads(sdk._BodyReader(response, *limit).read())
+        finally:
+            sdk._CALL_ENDS.reset(started)
+
+    return call
+
+
+def _layer_async_call(client: httpx.AsyncClient, depth: int, path: str) -> Callable[[], Awaitable[object]]:
+    from useapi_client import client as sdk
+    from useapi_client._constants import DEFAULT_MAX_RESPONSE_BYTES
+    from useapi_client.types import Unset
+
+    async def call() -> object:
+        if depth < 4:
+            return json.loads((await client.get(path)).content)
+        started = sdk._CALL_ENDS.set(time.monotonic() + 90)
+        try:
+            async with asyncio.timeout(90):
+                if depth < 5:
+                    return json.loads((await client.get(path)).content)
+                async with client.stream("GET", path) as response:
+                    sdk._framing_error(response)
+                    limit = sdk._body_limit(response, DEFAULT_MAX_RESPONSE_BYTES, Unset())
+                    return json.loads(await sdk._BodyReader(response, *limit).aread())
+        finally:
+            sdk._CALL_ENDS.reset(started)
+
+    return call
+
+
+def _layer_depths(mode: LayerMode) -> list[int]:
+    skipped = {"sync": {2}, "httpx": set(), "aiohttp": {1, 2}}[mode]
+    return [depth for depth in range(len(LAYER_NAMES)) if depth not in skipped]
+
+
+def _sync_layer(base_url: str, depth: int) -> tuple[Callable[[], object], Callable[[], None]]:
+    """One call through layer `depth`, and what closes its client."""
+    from useapi_client import AuthenticatedClient
+    from useapi_client.api.dreamina import get_dreamina_account
+
+    if depth == len(LAYER_NAMES) - 1:
+        sdk_client = AuthenticatedClient(base_url=base_url, token=TOKEN)
+
+        def call() -> object:
+            return get_dreamina_account.sync_detailed(LAYER_ACCOUNT, client=sdk_client)
+
+        return call, sdk_client.get_httpx_client().close
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    client = httpx.Client(base_url=base_url, headers=headers, transport=_layer_transport("sync", depth))
+    return _layer_sync_call(client, depth, LAYER_PATH), client.close
+
+
+def _async_layer(
+    base_url: str, mode: LayerMode, depth: int
+) -> tuple[Callable[[], Awaitable[object]], Callable[[], Awaitable[None]]]:
+    """One call through layer `depth` (-1: aiohttp alone), and what closes its client."""
+    from useapi_client import AuthenticatedClient
+    from useapi_client.api.dreamina import get_dreamina_account
+
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    if depth == -1:
+        session = aiohttp.ClientSession(base_url)
+
+        async def bare() -> object:
+            async with session.get(LAYER_PATH, headers=headers) as answer:
+                return json.loads(await answer.read())
+
+        return bare, session.close
+    if depth == len(LAYER_NAMES) - 1:
+        sdk_client = AuthenticatedClient(base_url=base_url, token=TOKEN, async_transport=mode)  # type: ignore[arg-type]
+
+        async def whole() -> object:
+            return await get_dreamina_account.asyncio_detailed(LAYER_ACCOUNT, client=sdk_client)
+
+        return whole, sdk_client.get_async_httpx_client().aclose
+    client = httpx.AsyncClient(base_url=base_url, headers=headers, transport=_layer_transport(mode, depth))
+    return _layer_async_call(client, depth, LAYER_PATH), client.aclose
+
+
+def layer_cpu_sync(base_url: str, calls: int) -> dict[int, float]:
+    """depth -> client CPU seconds per call, sync calls one after another."""
+    cpu = {}
+    for depth in _layer_depths("sync"):
+        call, closing = _sync_layer(base_url, depth)
+        for _ in range(10):  # warm-up: the connection and the imports
+            call()
+        start = time.process_time()
+        for _ in range(calls):
+            call()
+        cpu[depth] = (time.process_time() - start) / calls
+        closing()
+    return cpu
+
+
+async def _concurrently(call: Callable[[], Awaitable[object]], calls: int) -> None:
+    turns = asyncio.Semaphore(LAYER_CONCURRENCY)
+
+    async def limited() -> None:
+        async with turns:
+            await call()
+
+    await asyncio.gather(*(limited() for _ in range(calls)))
+
+
+async def layer_cpu_async(base_url: str, mode: LayerMode, calls: int) -> dict[int, float]:
+    """depth -> client CPU seconds per call, LAYER_CONCURRENCY calls at a time over one client."""
+    cpu = {}
+    for depth in [*_layer_depths(mode), -1] if mode == "aiohttp" else _layer_depths(mode):
+        call, closing = _async_layer(base_url, mode, depth)
+        await _concurrently(call, LAYER_CONCURRENCY)  # warm-up: open the connections
+        start = time.process_time()
+        await _concurrently(call, calls)
+        cpu[depth] = (time.process_time() - start) / calls
+        await closing()
+    return cpu
+
+
+def layers_table(calls: int, runs: int) -> None:
+    recording = next(r for r in recordings.load_all() if r.operation_id == "getDreaminaAccount" and r.status == 200)
+    best: dict[LayerMode, dict[int, float]] = {mode: {} for mode in LAYER_MODES}
+    with keepalive_server.in_process(0.0, recording.body_text.encode()) as server:
+        for _ in range(runs):
+            for mode in LAYER_MODES:
+                if mode == "sync":
+                    measured = layer_cpu_sync(server.base_url, calls)
+                else:
+                    measured = asyncio.run(layer_cpu_async(server.base_url, mode, calls))
+                for depth, seconds in measured.items():
+                    best[mode][depth] = min(seconds, best[mode].get(depth, math.inf))
+    print(f"Client CPU per call, layer by layer (Dreamina account, {len(recording.body_text)} bytes of JSON, against")
+    print("a raw keep-alive server in a process of its own answering at once; sync calls one after another, async")
+    print(f"ones {LAYER_CONCURRENCY} at a time; best of {runs} runs of {calls} calls; in brackets: the layer's own):\n")
+    print("| layer | sync | async, httpx | async, aiohttp |\n|---|---|---|---|")
+    rows = [(depth, name) for depth, name in enumerate(LAYER_NAMES)] + [(-1, "aiohttp alone (reference)")]
+    for depth, name in rows:
+        cells = []
+        for mode in LAYER_MODES:
+            below = [best[mode][d] for d in range(depth - 1, -1, -1) if d in best[mode]][:1] if depth > 0 else []
+            if depth not in best[mode]:
+                cells.append("—")
+            elif below:
+                cells.append(f"{best[mode][depth] * 1e6:.0f} µs ({(best[mode][depth] - below[0]) * 1e6:+.0f})")
+            else:
+                cells.append(f"{best[mode][depth] * 1e6:.0f} µs")
+        print(f"| {name} | {' | '.join(cells)} |")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=1000, help="calls per operation and mode (default 1000)")
@@ -283,8 +501,14 @@ def main() -> None:
     parser.add_argument(
         "--stock", action="store_true", help="also the before: httpcore's own pool, as in SDK 3.1.0 (slow)"
     )
-    parser.add_argument("--fan-out-only", action="store_true", help="skip the cost per call and parsing figures")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--fan-out-only", action="store_true", help="the fan-out figures alone")
+    only.add_argument("--layers-only", action="store_true", help="the layer-by-layer CPU per call alone")
     args = parser.parse_args()
+
+    if args.layers_only:
+        layers_table(args.calls, args.runs)
+        return
 
     if not args.fan_out_only:
         modes = ["sync", *(f"async, {transport}" for transport in TRANSPORTS)]
@@ -307,6 +531,8 @@ def main() -> None:
         model, whole = pixverse_parse()
         print(f"PixVerse features example: {model * 1e6:.1f} µs from decoded JSON to model, ", end="")
         print(f"{whole * 1e6:.1f} µs from httpx.Response to Response[PixverseFeatures] (JSON decoding included)\n")
+
+        layers_table(args.calls, args.runs)
 
     transports: list[Transport] = ["httpx", "aiohttp"]
     fan_out_table(args.runs, [*transports, "before: httpcore's pool"] if args.stock else transports)

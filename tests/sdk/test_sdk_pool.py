@@ -2,7 +2,9 @@
 
 Each behaviour test builds httpx's own transport and puts the scaling pool in it directly, so the
 suite runs on whatever httpcore is installed (make test-dist's lowest and newest); which pool the
-SDK clients get on that httpcore is the gate's business, tested on its own below. Against
+SDK clients get on that httpcore is the gate's business, tested on its own below. Async transports
+send through the SDK's network backend (_asyncio_network.py) where its gate lets them, as the SDK's
+own do. Against
 httpcore 1.0.9's own pool (``scaling=False``) the tests marked STOCK FAILS fail.
 """
 
@@ -20,7 +22,7 @@ import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from useapi_client import _pool  # both SDKs render the same module
+from useapi_client import _asyncio_network, _pool  # both SDKs render the same modules
 
 from scripts.fixtures.keepalive_server import KeepAliveServer
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
@@ -80,6 +82,8 @@ def transport_for(
         pool.create_connection = lambda origin: wrapper(create(origin), handoffs)
     if scaling:
         _pool.adopt(pool)
+    if isinstance(transport, httpx.AsyncHTTPTransport):
+        _asyncio_network.asyncio_network_in(transport)
     return transport
 
 

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import shutil
 import ssl
+import string
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import quote
 
 import certifi
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from useapi_client._constants import DEFAULT_MAX_RETRIES, MAX_RETRY_WAIT  # the same in both SDKs
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, OperationCall
@@ -264,3 +268,33 @@ def test_each_verify_setting_gets_its_own_context(
     assert context() is not verified, "SSL_CERT_FILE is read when a client is built"
     assert context() is context()
     assert [Path(cafile).name for cafile in bundle_loads if cafile] == ["bundle.pem", "other.pem"]
+
+
+# --- the endpoint's path joined to the base URL -------------------------------------------------
+
+_URL_TEXT = st.text(alphabet=string.ascii_letters + string.digits + "-._~%:@!$&'()*+,;= /?#é", max_size=8)
+
+
+def _url_or_failure(build: Callable[[], httpx.Request]) -> str:
+    try:
+        return str(build().url)
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
+        return type(error).__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base_path=st.lists(_URL_TEXT, max_size=3),
+    segments=st.lists(
+        st.one_of(st.text(max_size=10).map(lambda text: quote(text, safe="")), _URL_TEXT), min_size=1, max_size=4
+    ),
+)
+def test_the_sdk_joins_a_path_to_the_base_url_as_httpx_does(base_path: list[str], segments: list[str]) -> None:
+    """The client joins an endpoint's path to the base URL itself (one URL parse instead of
+    httpx's two); differential: the URL httpx's own join gives, for any path and base path."""
+    join = DREAMINA.package_module("client")._built
+    unused = httpx.MockTransport(lambda request: httpx.Response(204))  # building a client's own loads TLS
+    with httpx.Client(base_url="http://127.0.0.1:8080/" + "/".join(base_path), transport=unused) as client:
+        path = "/" + "/".join(segments)
+        ours = _url_or_failure(lambda: join(client, {"method": "GET", "url": path}))
+        assert ours == _url_or_failure(lambda: client.build_request("GET", path))

@@ -29,7 +29,7 @@ from useapi_client._constants import DEFAULT_MAX_RETRIES  # the same in both SDK
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
 from tests.support.raw_server import DROP, RESET, RawServer, http_answer
-from tests.support.transports import TRANSPORTS, call_on, run_and_close, transport_options
+from tests.support.transports import TRANSPORTS, call_on, run_and_close, run_parsed, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 IMAGINEPRO = CALLS_BY_ID["imaginepro.getAccountInfo"]
@@ -149,6 +149,25 @@ async def test_retryable_status_counts_the_same(raw_server: RawServer, transport
     response = await call_on(raw_server, transport, always(answer))
     assert response.status_code == 503
     assert len(raw_server.requests) == 1 + DEFAULT_MAX_RETRIES
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+async def test_a_cookie_the_server_sets_goes_back_with_the_next_calls(raw_server: RawServer, transport: str) -> None:
+    """The SDK's httpx clients skip httpx's cookie parsing of an answer that sets no cookie, and
+    only of those."""
+    answers = iter([ok(BODY, "set-cookie: sid=abc; Path=/"), ok(BODY), ok(BODY)])
+    raw_server.answer = lambda request: next(answers)
+    raw_server.requests.clear()
+    client = DREAMINA.client(base_url=raw_server.base_url, timeout=5.0, **transport_options(transport))
+    for _ in range(3):
+        await run_parsed(DREAMINA, client, "sync" if transport == "sync" else "async")
+    if transport != "sync":
+        await client.get_async_httpx_client().aclose()
+    cookies = [
+        [line for line in request.lower().split(b"\r\n") if line.startswith(b"cookie:")]
+        for request in raw_server.requests
+    ]
+    assert cookies == [[], [b"cookie: sid=abc"], [b"cookie: sid=abc"]]
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)

@@ -109,6 +109,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 )
         self._session: aiohttp.ClientSession | None = None
         self._turns = asyncio.Semaphore(limits.max_connections) if limits.max_connections else None
+        self._client_timeouts: dict[tuple[float | None, float | None], aiohttp.ClientTimeout] = {}
 
     def _new_session(self) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
@@ -134,22 +135,46 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         turns = self._turns
         if turns is None:
             return lambda: None
+        if turns.locked():
+            await self._wait_for_turn(turns, request, timeout)
+        else:
+            await turns.acquire()  # a free connection: taken at once, no timer needed
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                turns.release()
+
+        return release
+
+    @staticmethod
+    async def _wait_for_turn(turns: asyncio.Semaphore, request: httpx.Request, timeout: float | None) -> None:
         try:
             async with asyncio.timeout(timeout):
                 await turns.acquire()
         except TimeoutError:
             failure = httpx.PoolTimeout("aiohttp: no free connection in time", request=request)
         else:
-            released = False
-
-            def release() -> None:
-                nonlocal released
-                if not released:
-                    released = True
-                    turns.release()
-
-            return release
+            return
         raise failure
+
+    def _client_timeout(self, connect: float | None, read: float | None) -> aiohttp.ClientTimeout:
+        """aiohttp's timeouts for httpx's, made once per pair of values (a call cuts them to its
+        deadline, so the pairs vary; the cache is emptied past 64)."""
+        made = self._client_timeouts.get((connect, read))
+        if made is None:
+            if len(self._client_timeouts) >= 64:
+                self._client_timeouts.clear()
+            made = aiohttp.ClientTimeout(
+                total=None,
+                connect=connect,  # the pool wait is _take_turn's
+                sock_connect=connect,
+                sock_read=read,
+            )
+            self._client_timeouts[(connect, read)] = made
+        return made
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._session is None or self._session.closed:
@@ -171,12 +196,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 allow_redirects=False,
                 proxy=None if proxy is None else str(proxy.url),
                 proxy_headers=self._proxy_headers,
-                timeout=aiohttp.ClientTimeout(
-                    total=None,
-                    connect=timeout.get("connect"),  # the pool wait is _take_turn's
-                    sock_connect=timeout.get("connect"),
-                    sock_read=timeout.get("read"),
-                ),
+                timeout=self._client_timeout(timeout.get("connect"), timeout.get("read")),
             )
         except BaseException as error:
             release()

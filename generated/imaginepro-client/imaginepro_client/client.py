@@ -2,6 +2,7 @@ import asyncio
 import contextvars
 import functools
 import os
+import re
 import ssl
 import sys
 import threading
@@ -15,8 +16,8 @@ import httpx
 from attrs import define, evolve, field, validators
 from httpx_retries import Retry
 
-from . import errors
-from ._attempts import AttemptTransport
+from . import _attempts, errors
+from ._asyncio_network import asyncio_network_in
 from ._constants import (
     ACCEPT_ENCODING,
     DEADLINE_READ_TIMEOUTS,
@@ -96,15 +97,15 @@ def new_transport(
     proxy: httpx.Proxy | None = None,
 ) -> Any:
     """The one place the client builds a transport, direct or through a proxy, so that every
-    route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool
-    and deadline handling. The client wraps each in its retries; a transport given in
-    ``httpx_args`` is used instead of the direct one."""
+    route gets the same TLS settings, pool limits (DEFAULT_LIMITS when None), connection pool,
+    network backend (async: _asyncio_network's) and deadline handling. The client wraps each in
+    its retries; a transport given in ``httpx_args`` is used instead of the direct one."""
     limits = DEFAULT_LIMITS if limits is None else limits
     verify = tls_context(verify)
     if kind == "aiohttp":
         return _aiohttp_transport_class()(verify=verify, limits=limits, proxy=proxy)
     if kind == "httpx":
-        return scaling_pool_in(httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy))
+        return asyncio_network_in(scaling_pool_in(httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy)))
     transport = scaling_pool_in(httpx.HTTPTransport(verify=verify, limits=limits, proxy=proxy))
     # A sync call cannot be cancelled: every socket operation gets what is left of the call's
     # deadline as its timeout instead (httpcore's pool keeps the backend as _network_backend).
@@ -195,10 +196,10 @@ async def _retry_asleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-def _wait_before_retry(retry: Retry, answer: httpx.Response | Exception) -> float:
+def _wait_before_retry(retry: Retry, answer: httpx.Response | None) -> float:
     """httpx-retries' rule: the Retry-After header when there is one, up to max_backoff_wait,
-    else the policy's backoff."""
-    if isinstance(answer, httpx.Response) and retry.respect_retry_after_header:
+    else the policy's backoff (after a failure: no answer)."""
+    if answer is not None and retry.respect_retry_after_header:
         value = answer.headers.get("Retry-After", "").strip()
         if value:
             try:
@@ -211,38 +212,55 @@ def _wait_before_retry(retry: Retry, answer: httpx.Response | Exception) -> floa
 
 
 class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Retries by an httpx-retries ``Retry`` policy, within the call's deadline: an attempt
-    starts only while time is left and gets at most that as each of its timeouts, and a wait
-    that would end past the deadline is not taken: the last answer stands, as when the retries
-    are spent. Every transport the client builds or is given goes through here."""
+    """Every attempt of a request, in one transport over httpx's own (or the one given): retries
+    by an httpx-retries ``Retry`` policy within the call's deadline, each attempt counted, each
+    retry logged and the token scrubbed from each failure (_attempts). An attempt starts only
+    while time is left and gets at most that as each of its timeouts; a wait that would end past
+    the deadline is not taken: the last answer stands, as when the retries are spent."""
 
-    def __init__(self, transport: Any, retry: Retry | None) -> None:
+    def __init__(self, transport: Any, retry: Retry | None, secrets: list[str]) -> None:
         self._transport = transport
         self._retry = retry
+        self._secrets = secrets
+        self._sends_sync = isinstance(transport, httpx.BaseTransport)
+        self._sends_async = isinstance(transport, httpx.AsyncBaseTransport)
+        _attempts.remember_secrets(secrets)
 
     @staticmethod
-    def _start(request: httpx.Request) -> None:
-        left = _time_left()
-        if left is None:
-            return
-        if left <= 0:
-            raise httpx.PoolTimeout("the call's deadline passed", request=request)
-        timeouts = request.extensions.get("timeout", {})
-        request.extensions["timeout"] = {
-            name: left if value is None else min(value, left) for name, value in timeouts.items()
-        }
+    def _start(request: httpx.Request) -> int:
+        """Cut the attempt's timeouts to what is left of the deadline; count the attempt."""
+        ends = _CALL_ENDS.get()
+        if ends is not None:
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise httpx.PoolTimeout("the call's deadline passed", request=request)
+            timeouts = request.extensions.get("timeout", {})
+            request.extensions["timeout"] = {
+                name: left if value is None else min(value, left) for name, value in timeouts.items()
+            }
+        return _attempts.count(request)
 
-    @staticmethod
-    def _next(
-        retry: Retry | None, request: httpx.Request, answer: httpx.Response | Exception
+    def _after_failure(
+        self, retry: Retry | None, request: httpx.Request, attempt: int, error: Exception
     ) -> tuple[Retry, float] | None:
-        """The policy and the wait before the next attempt; None when this answer stands."""
-        if retry is None or retry.is_exhausted() or not retry.is_retryable_method(request.method):
+        _attempts.failed(request, attempt, error, self._retry, self._secrets)
+        if retry is None or not retry.is_retryable_exception(error):
             return None
-        if isinstance(answer, Exception):
-            if not retry.is_retryable_exception(answer):
-                return None
-        elif not retry.is_retryable_status_code(answer.status_code):
+        return self._next(retry, request)
+
+    def _after_answer(
+        self, retry: Retry | None, request: httpx.Request, attempt: int, response: httpx.Response
+    ) -> tuple[Retry, float] | None:
+        if retry is None or not retry.is_retryable_status_code(response.status_code):
+            return None  # the common case: nothing to log, nothing to retry
+        if self._retry is not None and self._retry.is_retryable_method(request.method):
+            _attempts.answered(request, attempt, response, self._retry)
+        return self._next(retry, request, response)
+
+    @staticmethod
+    def _next(retry: Retry, request: httpx.Request, answer: httpx.Response | None = None) -> tuple[Retry, float] | None:
+        """The policy and the wait before the next attempt; None when this answer stands."""
+        if retry.is_exhausted() or not retry.is_retryable_method(request.method):
             return None
         retry = retry.increment()
         wait = _wait_before_retry(retry, answer)
@@ -252,17 +270,19 @@ class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return retry, wait
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self._sends_sync:
+            raise RuntimeError("this transport sends async requests only")
         retry = self._retry
         while True:
-            self._start(request)
+            attempt = self._start(request)
             try:
                 response = self._transport.handle_request(request)
             except Exception as error:
-                step = self._next(retry, request, error)
+                step = self._after_failure(retry, request, attempt, error)
                 if step is None:
                     raise
             else:
-                step = self._next(retry, request, response)
+                step = self._after_answer(retry, request, attempt, response)
                 if step is None:
                     return response  # type: ignore[no-any-return]
                 response.close()
@@ -270,17 +290,19 @@ class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             _retry_sleep(wait)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not self._sends_async:
+            raise RuntimeError("this transport sends sync requests only")
         retry = self._retry
         while True:
-            self._start(request)
+            attempt = self._start(request)
             try:
                 response = await self._transport.handle_async_request(request)
             except Exception as error:
-                step = self._next(retry, request, error)
+                step = self._after_failure(retry, request, attempt, error)
                 if step is None:
                     raise
             else:
-                step = self._next(retry, request, response)
+                step = self._after_answer(retry, request, attempt, response)
                 if step is None:
                     return response  # type: ignore[no-any-return]
                 await response.aclose()
@@ -288,10 +310,12 @@ class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             await _retry_asleep(wait)
 
     def close(self) -> None:
-        self._transport.close()
+        if self._sends_sync:
+            self._transport.close()
 
     async def aclose(self) -> None:
-        await self._transport.aclose()
+        if self._sends_async:
+            await self._transport.aclose()
 
 
 # --- what a failed call raises ---------------------------------------------------------------
@@ -393,6 +417,48 @@ def _check_deadline(_client: Any, _attribute: Any, deadline: object) -> None:
         return
     if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
         raise ValueError(f'deadline must be a number of seconds above 0, None or "auto", not {deadline!r}')
+
+
+class _ResponseCookies(httpx.Cookies):
+    """httpx's cookie jar, which skips a response that sets no cookie: httpx would build urllib's
+    views of the request and the response (about 20 µs) on every response to find none."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        headers = response.headers
+        if "set-cookie" in headers or "set-cookie2" in headers:
+            super().extract_cookies(response)
+
+
+class _HttpxClient(httpx.Client):
+    """The httpx.Client the SDK builds: httpx's, with _ResponseCookies as its jar."""
+
+    def __init__(self, *, cookies: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cookies = cookies
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._response_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._response_cookies = _ResponseCookies(cookies)
+
+
+class _HttpxAsyncClient(httpx.AsyncClient):
+    """The httpx.AsyncClient the SDK builds: httpx's, with _ResponseCookies as its jar."""
+
+    def __init__(self, *, cookies: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cookies = cookies
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._response_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._response_cookies = _ResponseCookies(cookies)
 
 
 ProxyArgument = str | httpx.URL | httpx.Proxy
@@ -555,7 +621,7 @@ class Client:
         built: list[Any] = []
 
         def retrying(transport: Any) -> _RetryingTransport:
-            return _RetryingTransport(AttemptTransport(transport, self._retry, self._secrets()), self._retry)
+            return _RetryingTransport(transport, self._retry, self._secrets())
 
         def build(proxy: httpx.Proxy | None) -> Any:
             built.append(new_transport(kind, verify=self._verify_ssl, limits=limits, proxy=proxy))
@@ -591,7 +657,7 @@ class Client:
             with self._building:
                 if self._client is None or (self._client_built and self._client.is_closed):
                     args, _built = self._client_args("sync")
-                    self._client, self._client_built = httpx.Client(**args), True
+                    self._client, self._client_built = _HttpxClient(**args), True
                 client = self._client
         return client
 
@@ -631,7 +697,7 @@ class Client:
                 clients[loop] = clients.pop(None)
             if loop not in clients or clients[loop][0].is_closed:
                 args, built = self._client_args("aiohttp" if self._async_transport == "aiohttp" else "httpx")
-                clients[loop] = (httpx.AsyncClient(**args), built)
+                clients[loop] = (_HttpxAsyncClient(**args), built)
             return clients[loop][0]
 
     async def __aenter__(self) -> Self:
@@ -652,11 +718,16 @@ class Client:
         deadline = self.deadline
         started = _CALL_ENDS.set(None if deadline is None else time.monotonic() + deadline)
         try:
-            with self.get_httpx_client().stream(**_resendable(request, rewind=True)) as response:
+            client = self.get_httpx_client()
+            # client.stream(), without its context manager's generator
+            response = client.send(_built(client, _resendable(request, rewind=True)), stream=True)
+            try:
                 if framing := _framing_error(response):
                     raise framing
                 limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
                 return response, _UnprintedBytes(_BodyReader(response, *limit).read())
+            finally:
+                response.close()
         except Exception as error:
             failure = self._detached(error, deadline)
         finally:
@@ -671,11 +742,16 @@ class Client:
         started = _CALL_ENDS.set(None if deadline is None else time.monotonic() + deadline)
         try:
             async with asyncio.timeout(deadline):
-                async with self.get_async_httpx_client().stream(**_resendable(request, rewind=False)) as response:
+                client = self.get_async_httpx_client()
+                # client.stream(), without its context manager's generator
+                response = await client.send(_built(client, _resendable(request, rewind=False)), stream=True)
+                try:
                     if framing := _framing_error(response):
                         raise framing
                     limit = _body_limit(response, self._max_response_bytes, max_download_bytes)
                     return response, _UnprintedBytes(await _BodyReader(response, *limit).aread())
+                finally:
+                    await response.aclose()
         except Exception as error:
             failure = self._detached(error, deadline)
         finally:
@@ -770,6 +846,23 @@ class _RewindingFile:
         self._file.seek(self._start)
         while chunk := self._file.read(_PIECE):
             yield chunk
+
+
+_PLAIN_PATH = re.compile(r"(?:/(?:[A-Za-z0-9_~-]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)+")
+"""A path httpx parses to its own bytes: the endpoints' (every parameter percent-encoded), with
+no empty segment and none that starts with a dot (so no "." or ".." to resolve)."""
+
+
+def _built(client: httpx.Client | httpx.AsyncClient, request: dict[str, Any]) -> httpx.Request:
+    """client.build_request(**request), the endpoint's path joined to the client's base URL here
+    as httpx joins it (the base URL's path, then the path without its leading slash): httpx would
+    parse the path alone and then the joined URL, here only the joined URL is parsed."""
+    path = request["url"]
+    base = client.base_url
+    if type(path) is str and base.is_absolute_url and _PLAIN_PATH.fullmatch(path):
+        url = base.copy_with(raw_path=base.raw_path + path.encode("ascii").lstrip(b"/"))
+        request = {**request, "url": url}
+    return client.build_request(**request)
 
 
 def _resendable(request: dict[str, Any], rewind: bool) -> dict[str, Any]:
