@@ -55,11 +55,21 @@ def xml_text(text: str) -> str:
     return _NOT_IN_XML.sub("\ufffd", text)
 
 
-# In plain text: what could start a code span, a link or image, an autolink (an email's @ too) or
-# raw HTML, an entity, emphasis or strikethrough, or escape the next character (our own pipe).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>!|@&~])")
-# Bare URLs GitHub turns into links (`https://…`, `www.…`): the escape breaks the pattern.
-_BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![\w.])(www)(\.)")
+# In plain text, what could start a code span, a link or image, an autolink (an email's @ too) or
+# raw HTML, an entity, emphasis or strikethrough, or escape the next character (our own pipe); a
+# scheme's `://`, `www.` and a dot before a letter, which a renderer may link (the last for the bare
+# domains markdown-it's linkify takes, such as `0.AL`); and runs of underscores.
+_LITERAL = re.compile(r"(?i)[\\`*\[\]<>!|@&~]|(?<=[a-z0-9]):(?=//)|(?<=www)\.|\.(?=[^\W\d_])|_+")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    found, text = match.group(), match.string
+    if found.startswith("_"):
+        # Underscores between letters or digits never emphasise: `snake_case` stays as it is.
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        return found if before.isalnum() and after.isalnum() else "\\_" * len(found)
+    return "\\" + found
 
 
 def markdown_cell(text: str, kind: Literal["markdown", "text", "code"] = "markdown") -> str:
@@ -72,8 +82,7 @@ def markdown_cell(text: str, kind: Literal["markdown", "text", "code"] = "markdo
     """
     text = terminal_text(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
     if kind == "text":
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-        return _BARE_LINK.sub(lambda m: f"{m.group(2) or ''}\\{m.group(1) or m.group(3)}", text)
+        return _LITERAL.sub(_escaped, text)
     if kind == "code":
         longest = max((len(run) for run in re.findall("`+", text)), default=0)
         fence = "`" * (longest + 1)

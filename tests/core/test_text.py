@@ -25,6 +25,10 @@ HOSTILE_TEXT = st.text(
         "<https://evil.example>",
         "https://evil.example/x",
         "www.evil.example",
+        "0.AL",  # a bare domain markdown-it's linkify takes
+        "_0_",
+        "a__b_ _c",
+        "www.1.example",
         "jane@gmail.com",
         "a `code` b",
         "<img src=x onerror=alert(1)>",
@@ -58,7 +62,7 @@ def _shown(text: str) -> str:
 def test_a_text_cell_shows_the_text_literally_with_no_link_image_code_or_html(text: str) -> None:
     children = _cell_tokens(markdown_cell(text, "text"))
     kinds = {child.type for child in children}
-    assert kinds <= {"text", "em_open", "em_close", "strong_open", "strong_close", "softbreak"}, kinds
+    assert kinds <= {"text", "softbreak"}, kinds
     shown = "".join(child.content for child in children if child.type == "text")
     assert shown == _shown(text).replace("  ", " ") or shown == _shown(text)
 
