@@ -22,6 +22,7 @@ import os
 import resource
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -54,25 +55,26 @@ def connection_cap() -> int:
 
 
 class _Overload:
-    """Says once on stderr that connections are being refused, until there is room again."""
+    """Says on stderr that connections are being refused: once a minute at most, as the refusals
+    come in bursts (the connections already waiting in the listen backlog arrive after the ones
+    that filled the cap have gone)."""
+
+    QUIET_SECONDS = 60.0
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
-        self.refusing = False
+        self.said_at: float | None = None
 
     def refuse(self) -> None:
-        if not self.refusing:
-            self.refusing = True
+        now = time.monotonic()
+        if self.said_at is None or now - self.said_at >= self.QUIET_SECONDS:
+            self.said_at = now
             print(
                 f"too many connections ({self.cap}, as many as the file-descriptor limit leaves room for): "
                 "closing new ones until some close",
                 file=sys.stderr,
                 flush=True,
             )
-
-    def room(self, open_connections: int) -> None:
-        if open_connections < self.cap * 3 // 4:  # well below the cap: a new episode would be said again
-            self.refusing = False
 
 
 def _guarded_protocol(overload: _Overload) -> type[H11Protocol]:
@@ -88,7 +90,6 @@ def _guarded_protocol(overload: _Overload) -> type[H11Protocol]:
                 overload.refuse()
                 transport.abort()
                 return
-            overload.room(len(self.connections))
             super().connection_made(transport)
             self.timeout_keep_alive_task = self.loop.call_later(IDLE_SECONDS, self.timeout_keep_alive_handler)
 
