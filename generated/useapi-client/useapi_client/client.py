@@ -429,36 +429,30 @@ class _ResponseCookies(httpx.Cookies):
             super().extract_cookies(response)
 
 
-class _HttpxClient(httpx.Client):
+class _SkipsCookielessAnswers:
+    """Mixed into httpx's clients ahead of them: _ResponseCookies as the client's cookie jar."""
+
+    _response_cookies: _ResponseCookies
+
+    def __init__(self, *, cookies: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cookies = cookies
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._response_cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._response_cookies = _ResponseCookies(cookies)
+
+
+class _HttpxClient(_SkipsCookielessAnswers, httpx.Client):
     """The httpx.Client the SDK builds: httpx's, with _ResponseCookies as its jar."""
 
-    def __init__(self, *, cookies: Any = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.cookies = cookies
 
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._response_cookies
-
-    @cookies.setter
-    def cookies(self, cookies: Any) -> None:
-        self._response_cookies = _ResponseCookies(cookies)
-
-
-class _HttpxAsyncClient(httpx.AsyncClient):
+class _HttpxAsyncClient(_SkipsCookielessAnswers, httpx.AsyncClient):
     """The httpx.AsyncClient the SDK builds: httpx's, with _ResponseCookies as its jar."""
-
-    def __init__(self, *, cookies: Any = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.cookies = cookies
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._response_cookies
-
-    @cookies.setter
-    def cookies(self, cookies: Any) -> None:
-        self._response_cookies = _ResponseCookies(cookies)
 
 
 ProxyArgument = str | httpx.URL | httpx.Proxy
