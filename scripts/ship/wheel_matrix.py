@@ -39,7 +39,7 @@ RESOLUTIONS = ("lowest-direct", "highest")
 # Every SDK behaviour test: the folder, so a new SDK test runs against the wheels by being there.
 SDK_TESTS = "tests/sdk"
 # What those tests import beside the SDKs (the replay server, the spec loader, respx, mypy for
-# the README examples...); their versions, and those of what they need, come from uv.lock.
+# the README examples, trustme for TLS...); their versions, and those of what they need, come from uv.lock.
 TEST_TOOLS = (
     "pytest",
     "pytest-asyncio",
@@ -55,6 +55,7 @@ TEST_TOOLS = (
     "schemathesis",
     "hypothesis",
     "mypy",
+    "trustme",
 )
 
 # pytest-httpx follows httpx closely: its releases for the lowest httpx the SDKs allow need a
@@ -63,16 +64,19 @@ TEST_TOOLS = (
 NEWEST_ONLY_TOOLS = {"pytest-httpx": "pytest_httpx"}
 
 
+def imported_names(module: Path) -> set[str]:
+    """The dotted names a module imports, anywhere in it (relative imports left out)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    froms = (node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom))
+    return names | {node.module for node in froms if node.module and not node.level}
+
+
 def newest_only_modules() -> list[Path]:
     """The SDK test modules that import a tool of NEWEST_ONLY_TOOLS."""
-    found = []
-    for module in sorted((ROOT / SDK_TESTS).glob("test_*.py")):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-        imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-        if {name.split(".")[0] for name in imported} & set(NEWEST_ONLY_TOOLS.values()):
-            found.append(module)
-    return found
+    tools = set(NEWEST_ONLY_TOOLS.values())
+    modules = sorted((ROOT / SDK_TESTS).glob("test_*.py"))
+    return [module for module in modules if {name.split(".")[0] for name in imported_names(module)} & tools]
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,17 @@ make test-dist refuse what they must (the CI matrix's agreement is in test_workf
 
 from __future__ import annotations
 
+import contextlib
+import importlib.metadata
 import shutil
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from scripts.build import package_metadata
 from scripts.core.paths import ROOT
@@ -136,3 +141,52 @@ def test_the_lowest_resolution_leaves_out_exactly_the_modules_that_import_pytest
         if "from pytest_httpx import" in module.read_text(encoding="utf-8")
     }
     assert found == importing and "test_sdk_user_mocking.py" in found
+
+
+def _required_closure(names: set[str]) -> set[str]:
+    """The distributions named and every one they require, as installed here (no extras)."""
+    seen: set[str] = set()
+    waiting = [canonicalize_name(name) for name in names]
+    while waiting:
+        name = waiting.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            for line in importlib.metadata.requires(name) or []:
+                requirement = Requirement(line)
+                if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                    waiting.append(canonicalize_name(requirement.name))
+    return seen
+
+
+def test_the_wheel_matrix_installs_everything_the_sdk_tests_import() -> None:
+    """make test-dist runs tests/sdk in venvs holding only the wheels and TEST_TOOLS: a module those
+    tests reach (through tests/ and scripts/ too) from any other distribution fails there alone."""
+    files = [*(ROOT / wheel_matrix.SDK_TESTS).glob("*.py"), ROOT / "tests/conftest.py"]
+    seen: set[Path] = set()
+    third_party: set[str] = set()
+    while files:
+        file = files.pop()
+        if file in seen:
+            continue
+        seen.add(file)
+        for name in wheel_matrix.imported_names(file):
+            top = name.split(".")[0]
+            if top in ("scripts", "tests"):  # follow the project's own modules
+                module = ROOT / Path(*name.split("."))
+                files += [module.with_suffix(".py")] if module.with_suffix(".py").exists() else []
+                files += [module / "__init__.py"] if (module / "__init__.py").exists() else []
+            elif top not in sys.stdlib_module_names:
+                third_party.add(top)
+    sdk_packages = {target.package_name for target in TARGETS} | {"kitchen_sink_client"}
+    provided = _required_closure(
+        {*wheel_matrix.TEST_TOOLS, *wheel_matrix.NEWEST_ONLY_TOOLS, "httpx", "attrs", "httpx-retries", "aiohttp"}
+    )
+    distributions = importlib.metadata.packages_distributions()
+    missing = {
+        top: distributions.get(top, ["?"])
+        for top in third_party - sdk_packages
+        if not {canonicalize_name(name) for name in distributions.get(top, [])} & provided
+    }
+    assert missing == {}, f"add to wheel_matrix.TEST_TOOLS: {missing}"
