@@ -19,7 +19,7 @@ pytest_plugins = ["tests.support.network_guard"]
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two workers a core (at most 16). Many tests wait on a timeout or a server rather
-    than compute; on 2 cores, 4 workers ran `make test` in 50 s where 2 took 67 s."""
+    than compute; on 2 cores, pytest took 50 s with 4 workers and 67 s with 2."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return min(2 * cores, 16)
 
