@@ -144,13 +144,7 @@ def test_unacknowledged_break_fails_and_a_major_bump_passes(repo: Path) -> None:
 
 
 def test_compatible_addition_needs_a_minor_bump(repo: Path) -> None:
-    edit(
-        repo,
-        "specs/useapi.yaml",
-        "        email:\n          type: string\n",
-        "        nickname:\n          type: string\n          description: A nickname.\n"
-        "        email:\n          type: string\n",
-    )
+    add_nickname(repo)
     git(repo, "commit", "--quiet", "--all", "--message", "Account.nickname")
     result = make(repo, "diff", "BASE=main")
     assert_failed(result, status=1)

@@ -28,6 +28,7 @@ from useapi_client.api.flowmusic import get_flow_music_account
 from useapi_client.client import default_retry
 from useapi_client.models import DreaminaAccount, DreaminaCredits, FlowMusicAccount
 
+from tests.support.logs import EmittedLines, emitted_lines
 from tests.support.raw_server import RawServer, http_answer
 
 TOKEN = "user:12345-app-test-token"
@@ -235,31 +236,11 @@ EXPECTED = {
 }
 
 
-class EmittedLines(logging.Handler):
-    """Every log line as the root logger's handlers would write it, formatted at emit time."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-
-
 @pytest.fixture
 def emitted() -> Iterator[EmittedLines]:
-    root = logging.getLogger()
-    handler, level = EmittedLines(), root.level
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # the README's one-liner: no URLs at INFO
-    try:
-        yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(level)
-        logging.getLogger("httpx").setLevel(logging.NOTSET)
+    # httpx at WARNING: the README's one-liner, which keeps URLs (account emails) out of INFO.
+    with emitted_lines(logging.INFO, quiet={"httpx": logging.WARNING}) as lines:
+        yield lines
 
 
 @pytest.mark.parametrize("transport", ["sync", "httpx", "aiohttp"])

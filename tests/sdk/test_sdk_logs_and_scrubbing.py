@@ -20,35 +20,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scripts.fixtures.recorded_calls import CALLS_BY_ID, TOKEN
+from tests.support.logs import EmittedLines, emitted_lines
 from tests.support.raw_server import RawServer, http_answer
 from tests.support.transports import TRANSPORTS, run_parsed, transport_options
 
 DREAMINA = CALLS_BY_ID["useapi.getDreaminaAccount"]
 
 
-class EmittedLines(logging.Handler):
-    """Every record formatted as it is emitted, traceback included."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-
-
 @pytest.fixture
 def emitted() -> Iterator[EmittedLines]:
-    root = logging.getLogger()
-    handler, level = EmittedLines(), root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    try:
-        yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(level)
+    with emitted_lines(logging.DEBUG) as lines:
+        yield lines
 
 
 def echo_token_in_status_line(request: bytes) -> bytes:

@@ -180,9 +180,12 @@ def test_the_wheel_matrix_installs_everything_the_sdk_tests_import() -> None:
             elif top not in sys.stdlib_module_names:
                 third_party.add(top)
     sdk_packages = {target.package_name for target in TARGETS} | {"kitchen_sink_client"}
-    provided = _required_closure(
-        {*wheel_matrix.TEST_TOOLS, *wheel_matrix.NEWEST_ONLY_TOOLS, "httpx", "attrs", "httpx-retries", "aiohttp"}
-    )
+    sdk_requirements = {
+        Requirement(line).name
+        for target in TARGETS
+        for line in [*_pyproject(target)["dependencies"], *_pyproject(target)["optional-dependencies"]["aiohttp"]]
+    }
+    provided = _required_closure({*wheel_matrix.TEST_TOOLS, *wheel_matrix.NEWEST_ONLY_TOOLS, *sdk_requirements})
     distributions = importlib.metadata.packages_distributions()
     missing = {
         top: distributions.get(top, ["?"])
