@@ -12,6 +12,7 @@ import asyncio
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,7 @@ import trustme
 from useapi_client import _asyncio_network  # both SDKs render the same module
 from useapi_client.client import new_transport
 
+from scripts.fixtures.keepalive_server import KeepAliveServer
 from tests.support.forward_proxy import ForwardProxy
 from tests.support.raw_server import RawServer, http_answer, request_body
 
@@ -97,6 +99,19 @@ async def test_an_upload_larger_than_the_socket_buffers_is_sent_whole(raw_server
         response = await client.post("/upload", content=body)
     assert response.text == str(len(body))
     assert request_body(raw_server.requests[0]) == body
+
+
+async def test_closing_the_client_closes_its_sockets_before_it_returns() -> None:
+    """As with anyio's streams: once aclose() returns, the server sees every connection closed even
+    if the event loop never runs again (a server on Python 3.12 waits for them as it stops)."""
+    with KeepAliveServer() as server:
+        async with async_client(server.base_url) as client:
+            await asyncio.gather(*(client.get("/") for _ in range(5)))
+            assert server.counters.open == 5
+        deadline = time.monotonic() + 2  # blocking: the loop does not run meanwhile
+        while server.counters.open and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert server.counters.open == 0
 
 
 async def test_a_write_the_server_never_reads_times_out(silent_listener: str) -> None:

@@ -152,8 +152,12 @@ class _Stream(httpcore.AsyncNetworkStream):
             raise httpcore.WriteError(f"the connection broke: {type(protocol.error).__name__}")
 
     async def aclose(self) -> None:
+        # As anyio's streams close: asyncio closes the socket on the loop's next turn, so give it
+        # that turn, then abort what a stalled peer would hold open; the socket is closed on return.
         self._closed = True
         self._transport.close()
+        await asyncio.sleep(0)
+        self._transport.abort()
 
     async def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
