@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from unittest import mock
 from urllib.parse import quote
 
 import certifi
@@ -275,26 +276,52 @@ def test_each_verify_setting_gets_its_own_context(
 _URL_TEXT = st.text(alphabet=string.ascii_letters + string.digits + "-._~%:@!$&'()*+,;= /?#é", max_size=8)
 
 
-def _url_or_failure(build: Callable[[], httpx.Request]) -> str:
+_BASE_ORIGINS = [
+    "http://127.0.0.1:8080",
+    "https://api.example.com",
+    "HTTPS://API.Example.COM:443",
+    "http://[::1]:9",
+    "https://user:p%40ss@example.com:8443",
+]
+
+
+def _built_or_failure(build: Callable[[], httpx.Request]) -> tuple[object, ...] | str:
+    """What a built request's URL and headers are made of, or the failure's class."""
     try:
-        return str(build().url)
+        request = build()
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
         return type(error).__name__
+    url = request.url
+    parts = (url.scheme, url.userinfo, url.host, url.port, url.raw_path, url.path, url.query, url.fragment)
+    return (str(url), url.netloc, *parts, request.headers.raw)
 
 
 @settings(max_examples=300, deadline=None)
 @given(
+    origin=st.sampled_from(_BASE_ORIGINS),
     base_path=st.lists(_URL_TEXT, max_size=3),
     segments=st.lists(
         st.one_of(st.text(max_size=10).map(lambda text: quote(text, safe="")), _URL_TEXT), min_size=1, max_size=4
     ),
+    parts_known=st.booleans(),
 )
-def test_the_sdk_joins_a_path_to_the_base_url_as_httpx_does(base_path: list[str], segments: list[str]) -> None:
-    """The client joins an endpoint's path to the base URL itself (one URL parse instead of
-    httpx's two); differential: the URL httpx's own join gives, for any path and base path."""
-    join = DREAMINA.package_module("client")._built
+def test_the_sdk_joins_a_path_to_the_base_url_as_httpx_does(
+    origin: str, base_path: list[str], segments: list[str], parts_known: bool
+) -> None:
+    """The client joins an endpoint's path to the base URL itself (at most one URL parse instead of
+    httpx's two; none on the httpx versions whose URL parts it knows); differential: the URL and
+    headers httpx's own join gives, for any origin, base path and path, on either way of joining."""
+    client_module = DREAMINA.package_module("client")
     unused = httpx.MockTransport(lambda request: httpx.Response(204))  # building a client's own loads TLS
-    with httpx.Client(base_url="http://127.0.0.1:8080/" + "/".join(base_path), transport=unused) as client:
+    with (
+        mock.patch.object(client_module, "_URL_PARTS_KNOWN", parts_known and client_module._URL_PARTS_KNOWN),
+        httpx.Client(base_url=origin + "/" + "/".join(base_path), transport=unused) as client,
+    ):
         path = "/" + "/".join(segments)
-        ours = _url_or_failure(lambda: join(client, {"method": "GET", "url": path}))
-        assert ours == _url_or_failure(lambda: client.build_request("GET", path))
+        ours = _built_or_failure(lambda: client_module._built(client, {"method": "GET", "url": path}))
+        assert ours == _built_or_failure(lambda: client.build_request("GET", path))
+
+
+def test_the_url_parts_are_known_on_the_httpx_versions_tested() -> None:
+    client_module = DREAMINA.package_module("client")
+    assert client_module._URL_PARTS_KNOWN == (httpx.__version__ in client_module._TESTED_HTTPX_VERSIONS)
