@@ -31,6 +31,7 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import gc
 import json
 import math
 import socket
@@ -223,6 +224,7 @@ def fan_out(server: ServerProcess, transport: Transport, accounts: int, concurre
 
             await asyncio.gather(*(check(i) for i in range(concurrency)))  # warm-up: open the connections
             statuses.clear()
+            gc.collect()  # the warm-up's objects (connections, sessions) are not the measured run's garbage
             before = await asyncio.to_thread(server.stats, True)
             start, cpu_start = time.perf_counter(), time.process_time()
             outcomes = await asyncio.gather(*(check(i) for i in range(accounts)), return_exceptions=True)

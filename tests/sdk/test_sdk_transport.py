@@ -322,6 +322,16 @@ def test_the_sdk_joins_a_path_to_the_base_url_as_httpx_does(
         assert ours == _built_or_failure(lambda: client.build_request("GET", path))
 
 
+@pytest.mark.parametrize("length", [4095, 4096, 4097, 65_535, 65_536, 65_537, 100_000])
+def test_a_long_path_is_joined_or_refused_as_httpx_does(length: int) -> None:
+    client_module = DREAMINA.package_module("client")
+    unused = httpx.MockTransport(lambda request: httpx.Response(204))
+    with httpx.Client(base_url="https://api.example.com", transport=unused) as client:
+        path = "/" + "x" * (length - 1)
+        ours = _built_or_failure(lambda: client_module._built(client, {"method": "GET", "url": path}))
+        assert ours == _built_or_failure(lambda: client.build_request("GET", path))
+
+
 def test_the_url_parts_are_known_on_the_httpx_versions_tested() -> None:
     client_module = DREAMINA.package_module("client")
     assert client_module._URL_PARTS_KNOWN == (httpx.__version__ in client_module._TESTED_HTTPX_VERSIONS)

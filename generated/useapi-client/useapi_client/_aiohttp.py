@@ -57,21 +57,21 @@ class _ResponseStream(httpx.AsyncByteStream):
         self._request = request
         self._release = release
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        chunks = self._response.content.iter_chunked(_CHUNK_SIZE)
-        while True:
-            failure = None
-            try:
-                chunk = await chunks.__anext__()
-            except StopAsyncIteration:
-                return
-            except Exception as error:
-                failure = _as_httpx_error(error, self._request)
-                if failure is None:
-                    raise
-            if failure is not None:
-                raise failure  # outside the except block: no aiohttp exception in its context
-            yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        # Its own iterator rather than an async generator, which the event loop tracks one by one.
+        self._chunks = self._response.content.iter_chunked(_CHUNK_SIZE)
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            return await self._chunks.__anext__()
+        except StopAsyncIteration:
+            raise
+        except Exception as error:
+            failure = _as_httpx_error(error, self._request)
+            if failure is None:
+                raise
+        raise failure  # outside the except block: no aiohttp exception in its context
 
     async def aclose(self) -> None:
         self._response.release()

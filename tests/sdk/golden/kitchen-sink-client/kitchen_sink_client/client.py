@@ -681,8 +681,11 @@ class Client:
         if self._async_client is not None:
             return self._async_client
         loop = _running_loop()
+        clients = self._loop_clients
+        ours = clients.get(loop)
+        if ours is not None and len(clients) == 1 and not ours[0].is_closed:
+            return ours[0]  # the usual case: one loop's client, nothing to drop or build
         with self._building:
-            clients = self._loop_clients
             for gone in [other for other in clients if other is not None and other.is_closed()]:
                 for transport in clients.pop(gone)[1]:
                     if hasattr(transport, "abandon"):
@@ -864,13 +867,18 @@ the lowest and newest that ``make test-dist`` installs. Others parse the joined 
 _URL_PARTS_KNOWN = httpx.__version__ in _TESTED_HTTPX_VERSIONS
 
 
+_PLAIN_PATH_MAX = 4096
+"""The longest path joined without parsing: far under httpx's limit on a URL's length (64 KiB),
+which parsing enforces."""
+
+
 def _joined(base: httpx.URL, path: str) -> httpx.URL:
     """base.copy_with(raw_path=base.raw_path + path[1:]) for a _PLAIN_PATH path. Parsing it again
     checks and re-quotes every part of the URL and gives each back unchanged when the base is one
     parsing leaves as it is (the path is plain), so the new path is set as it is: about a tenth
     of the client's CPU per call in a fan-out."""
     parts = base._uri_reference if _URL_PARTS_KNOWN else None
-    if parts is None or not _reparses_to_itself(parts):
+    if parts is None or len(path) > _PLAIN_PATH_MAX or not _reparses_to_itself(parts):
         return base.copy_with(raw_path=base.raw_path + path[1:].encode("ascii"))
     url = httpx.URL.__new__(httpx.URL)
     url._uri_reference = parts._replace(path=(parts.path or "/") + path[1:])
