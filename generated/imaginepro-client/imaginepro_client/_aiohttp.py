@@ -182,9 +182,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         timeout = request.extensions.get("timeout", {})
         release = await self._take_turn(request, timeout.get("pool"))
         proxy = self._proxy
-        headers = list(request.headers.multi_items())
+        headers = request.headers.multi_items()  # a new list
         if self._proxy_headers and request.url.scheme == "http":  # aiohttp sends proxy_headers in a CONNECT only
-            headers += list(self._proxy_headers.items())
+            headers += self._proxy_headers.items()
         failure = None
         try:
             response = await self._session.request(

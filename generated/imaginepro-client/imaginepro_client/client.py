@@ -235,9 +235,10 @@ class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if left <= 0:
                 raise httpx.PoolTimeout("the call's deadline passed", request=request)
             timeouts = request.extensions.get("timeout", {})
-            request.extensions["timeout"] = {
-                name: left if value is None else min(value, left) for name, value in timeouts.items()
-            }
+            if any(value is None or value > left for value in timeouts.values()):  # else all stand as they are
+                request.extensions["timeout"] = {
+                    name: left if value is None else min(value, left) for name, value in timeouts.items()
+                }
         return _attempts.count(request)
 
     def _after_failure(
@@ -979,14 +980,19 @@ class _BodyReader:
             raise errors.ResponseTooLargeError(response.status_code, limit, setting)
         # A response built whole in this process (httpx.MockTransport, respx, pytest-httpx) comes
         # already read and decoded; one from the network is a stream, read below.
+        # Only a consumed stream can have been read: no ResponseNotRead raised and caught per call.
         self.built_whole: bytes | None = None
-        try:
-            self.built_whole = response.content
-        except httpx.ResponseNotRead:
-            pass
-        else:
-            self._keep(self.built_whole)
-        encodings = [value.strip().lower() for value in response.headers.get("content-encoding", "").split(",")]
+        if response.is_stream_consumed:
+            try:
+                self.built_whole = response.content
+            except httpx.ResponseNotRead:
+                pass
+            else:
+                self._keep(self.built_whole)
+        # get_list: a missing header is an empty list, not a KeyError raised and caught per call.
+        encodings = [
+            value.strip().lower() for value in ",".join(response.headers.get_list("content-encoding")).split(",")
+        ]
         self._inflaters = [_Inflater(value, response.request) for value in reversed(encodings) if value in _WBITS]
 
     def read(self) -> bytes:
