@@ -286,14 +286,24 @@ _BASE_ORIGINS = [
 
 
 def _built_or_failure(build: Callable[[], httpx.Request]) -> tuple[object, ...] | str:
-    """What a built request's URL and headers are made of, or the failure's class."""
+    """Everything a built request is made of, or the failure's class."""
     try:
         request = build()
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
         return type(error).__name__
     url = request.url
     parts = (url.scheme, url.userinfo, url.host, url.port, url.raw_path, url.path, url.query, url.fragment)
-    return (str(url), url.netloc, *parts, request.headers.raw)
+    body = (request.content, type(request.stream), b"".join(request.stream))  # type: ignore[arg-type]
+    return (
+        str(url),
+        url.netloc,
+        *parts,
+        request.method,
+        request.headers.raw,
+        request.extensions,
+        *body,
+        sorted(vars(request)),
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -314,7 +324,9 @@ def test_the_sdk_joins_a_path_to_the_base_url_as_httpx_does(
     client_module = DREAMINA.package_module("client")
     unused = httpx.MockTransport(lambda request: httpx.Response(204))  # building a client's own loads TLS
     with (
-        mock.patch.object(client_module, "_URL_PARTS_KNOWN", parts_known and client_module._URL_PARTS_KNOWN),
+        mock.patch.object(
+            client_module, "_HTTPX_INTERNALS_KNOWN", parts_known and client_module._HTTPX_INTERNALS_KNOWN
+        ),
         httpx.Client(base_url=origin + "/" + "/".join(base_path), transport=unused) as client,
     ):
         path = "/" + "/".join(segments)
@@ -332,6 +344,76 @@ def test_a_long_path_is_joined_or_refused_as_httpx_does(length: int) -> None:
         assert ours == _built_or_failure(lambda: client.build_request("GET", path))
 
 
-def test_the_url_parts_are_known_on_the_httpx_versions_tested() -> None:
+class _OwnBuilder(httpx.Client):
+    def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+        request = super().build_request(*args, **kwargs)
+        request.headers["X-Built-By"] = "the application"
+        return request
+
+
+_PATH = "/v1/accounts/US%3Ajane%40example.com"
+_CLIENT_SHAPES: dict[str, dict[str, Any]] = {
+    "plain": {},
+    "headers": {"headers": {"Authorization": "Bearer REDACTED", "X-Trace": "1"}},
+    "cookies": {"cookies": {"session": "REDACTED"}},
+    "params": {"params": {"api-version": "2"}},
+    "timeout": {"timeout": httpx.Timeout(3.0, pool=None)},
+    "own builder": {"builder": _OwnBuilder},
+}
+_REQUEST_SHAPES: dict[str, dict[str, Any]] = {
+    "get": {"method": "get"},
+    "GET with extensions": {"method": "GET", "extensions": {"useapi_client.operation": "get_account"}},
+    "its own timeout": {
+        "method": "get",
+        "extensions": {"timeout": {"connect": 1.0, "read": 2.0, "write": 3.0, "pool": 4.0}},
+    },
+    "head": {"method": "head"},
+    "delete": {"method": "delete"},
+    "options": {"method": "OPTIONS"},
+    "post without a body": {"method": "post"},
+    "put without a body": {"method": "put"},
+    "patch without a body": {"method": "patch"},
+    "post json": {"method": "post", "json": {"name": "x"}},
+    "query": {"method": "get", "params": {"limit": 5}},
+    "headers": {"method": "get", "headers": {"X-Account": "a", "Authorization": "Bearer OTHER"}},
+    "cookies": {"method": "get", "cookies": {"c": "1"}},
+}
+
+
+@pytest.mark.parametrize("internals_known", [True, False], ids=["shortcut", "httpx's way"])
+@pytest.mark.parametrize("request_shape", _REQUEST_SHAPES, ids=str)
+@pytest.mark.parametrize("client_shape", _CLIENT_SHAPES, ids=str)
+def test_the_sdk_builds_a_request_as_httpx_does(client_shape: str, request_shape: str, internals_known: bool) -> None:
+    """Differential: every attribute of the request the SDK builds (a shortcut for a plain one)
+    equals httpx's build_request's, for any client set-up and request shape."""
     client_module = DREAMINA.package_module("client")
-    assert client_module._URL_PARTS_KNOWN == (httpx.__version__ in client_module._TESTED_HTTPX_VERSIONS)
+    client_args = dict(_CLIENT_SHAPES[client_shape])
+    builder = client_args.pop("builder", httpx.Client)
+    unused = httpx.MockTransport(lambda request: httpx.Response(204))
+    with (
+        mock.patch.object(
+            client_module, "_HTTPX_INTERNALS_KNOWN", internals_known and client_module._HTTPX_INTERNALS_KNOWN
+        ),
+        builder(base_url="https://api.example.com/base", transport=unused, **client_args) as client,
+    ):
+        request = {"url": _PATH, **_REQUEST_SHAPES[request_shape]}
+        ours = _built_or_failure(lambda: client_module._built(client, dict(request)))
+        assert ours == _built_or_failure(lambda: client.build_request(**request))
+
+
+def test_a_plain_request_is_built_apart_from_the_endpoints_arguments() -> None:
+    """The built request's extensions are a copy, as httpx's are: counting its attempts adds
+    nothing to what the endpoint passed in."""
+    client_module = DREAMINA.package_module("client")
+    with httpx.Client(
+        base_url="https://api.example.com", transport=httpx.MockTransport(lambda r: httpx.Response(204))
+    ) as client:
+        extensions = {"timeout": {"connect": 1.0, "read": 2.0, "write": 3.0, "pool": 4.0}}
+        built = client_module._built(client, {"method": "get", "url": _PATH, "extensions": extensions})
+        built.extensions["attempts"] = 1
+        assert list(extensions) == ["timeout"]
+
+
+def test_httpx_internals_are_used_on_the_httpx_versions_tested() -> None:
+    client_module = DREAMINA.package_module("client")
+    assert (httpx.__version__ in client_module._TESTED_HTTPX_VERSIONS) == client_module._HTTPX_INTERNALS_KNOWN
