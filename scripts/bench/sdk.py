@@ -13,7 +13,9 @@
    at 100, 500 at 200, 2000 at 500) against scripts/fixtures/keepalive_server.py in a process of
    its own, answering after 50 ms at a few % of a core; on each transport (--stock: also the
    before, as SDK 3.1.0 had it: httpcore's own pool, httpx's default limits up to 100). Per case:
-   the median wall time of --runs runs against the ideal of ceil(calls / concurrency) round trips,
+   the median wall time of --runs runs against the ideal of ceil(calls / concurrency) round trips
+   (each run after a warm-up that opens the connections and a garbage collection, so that the run
+   does not pay for collecting the warm-up's objects),
    the floor (calls x the client's measured CPU per call, when that is larger), connections opened
    after the warm-up, client CPU per call and the server's CPU share. Targets: the default
    transport at most 1.5x at 1000 at 100 with no reconnect, 2.5x at 500 at 200; the aiohttp extra
