@@ -235,10 +235,12 @@ class _RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if left <= 0:
                 raise httpx.PoolTimeout("the call's deadline passed", request=request)
             timeouts = request.extensions.get("timeout", {})
-            if any(value is None or value > left for value in timeouts.values()):  # else all stand as they are
-                request.extensions["timeout"] = {
-                    name: left if value is None else min(value, left) for name, value in timeouts.items()
-                }
+            for value in timeouts.values():
+                if value is None or value > left:  # else every timeout stands as it is
+                    request.extensions["timeout"] = {
+                        name: left if value is None else min(value, left) for name, value in timeouts.items()
+                    }
+                    break
         return _attempts.count(request)
 
     def _after_failure(
@@ -587,7 +589,8 @@ class Client:
         """Seconds a call may take in all, retries and waits included; None: no deadline."""
         if self._deadline != "auto":
             return self._deadline
-        read = httpx.Timeout(self._timeout).read
+        timeout = self._timeout
+        read = (timeout if type(timeout) is httpx.Timeout else httpx.Timeout(timeout)).read
         return None if read is None else DEADLINE_READ_TIMEOUTS * read
 
     def _auth_headers(self) -> dict[str, str]:
@@ -921,7 +924,10 @@ def _joined(base: httpx.URL, path: str) -> httpx.URL:
     if parts is None or len(path) > _PLAIN_PATH_MAX or not _reparses_to_itself(parts):
         return base.copy_with(raw_path=base.raw_path + path[1:].encode("ascii"))
     url = httpx.URL.__new__(httpx.URL)
-    url._uri_reference = parts._replace(path=(parts.path or "/") + path[1:])
+    # The parts made at once (NamedTuple._replace goes through a dict of the fields).
+    url._uri_reference = type(parts)(
+        parts.scheme, parts.userinfo, parts.host, parts.port, (parts.path or "/") + path[1:], None, parts.fragment
+    )
     return url
 
 
