@@ -1059,6 +1059,9 @@ class _BodyReader:
         self._received += len(chunk)
         if self._limit is not None and self._received > self._limit:
             raise errors.ResponseTooLargeError(self._status_code, self._limit, self._setting)
+        if not self._inflaters:  # the usual body: kept as it came, no generator per chunk
+            self._keep(chunk)
+            return
         for piece in self._decoded(chunk, 0):
             self._keep(piece)
 
