@@ -355,6 +355,7 @@ _PATH = "/v1/accounts/US%3Ajane%40example.com"
 _CLIENT_SHAPES: dict[str, dict[str, Any]] = {
     "plain": {},
     "headers": {"headers": {"Authorization": "Bearer REDACTED", "X-Trace": "1"}},
+    "its own host": {"headers": {"Host": "api.example.com:443", "Content-Type": "application/json"}},
     "cookies": {"cookies": {"session": "REDACTED"}},
     "params": {"params": {"api-version": "2"}},
     "timeout": {"timeout": httpx.Timeout(3.0, pool=None)},

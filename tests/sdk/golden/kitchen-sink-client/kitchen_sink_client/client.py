@@ -901,7 +901,8 @@ def _plain_request(
     request = httpx.Request.__new__(httpx.Request)
     request.method = method.upper()
     request.url = url
-    request.headers = httpx.Headers([(b"Host", url.netloc), *client.headers.raw])
+    headers = client.headers.raw
+    request.headers = httpx.Headers(headers if "Host" in client.headers else [(b"Host", url.netloc), *headers])
     request.extensions = (
         {**extensions} if "timeout" in extensions else {**extensions, "timeout": client.timeout.as_dict()}
     )
