@@ -402,6 +402,32 @@ def test_the_sdk_builds_a_request_as_httpx_does(client_shape: str, request_shape
         assert ours == _built_or_failure(lambda: client.build_request(**request))
 
 
+_HEADER_NAMES = ["Host", "host", "Content-Type", "Content-Length", "Transfer-Encoding", "Cookie", "Accept", "X-Any"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    client_headers=st.lists(
+        st.tuples(st.sampled_from(_HEADER_NAMES), st.text(alphabet=string.ascii_letters + " .:;=", max_size=12)),
+        max_size=4,
+    ),
+    method=st.sampled_from(["GET", "get", "HEAD", "OPTIONS", "delete", "POST", "put", "PATCH", "TRACE"]),
+    own_timeout=st.booleans(),
+)
+def test_any_client_headers_and_method_build_as_httpx_does(
+    client_headers: list[tuple[str, str]], method: str, own_timeout: bool
+) -> None:
+    """Differential, property-based: the client's headers (a Host, a length, a cookie of its
+    own, in any casing, repeated) and the method drawn; the request equals build_request's."""
+    client_module = DREAMINA.package_module("client")
+    unused = httpx.MockTransport(lambda request: httpx.Response(204))
+    with httpx.Client(base_url="https://api.example.com", headers=client_headers, transport=unused) as client:
+        extensions = {"timeout": {"connect": 1.0, "read": 2.0, "write": None, "pool": 4.0}} if own_timeout else {}
+        request = {"method": method, "url": _PATH, "extensions": extensions}
+        ours = _built_or_failure(lambda: client_module._built(client, dict(request)))
+        assert ours == _built_or_failure(lambda: client.build_request(**request))
+
+
 def test_a_plain_request_is_built_apart_from_the_endpoints_arguments() -> None:
     """The built request's extensions are a copy, as httpx's are: counting its attempts adds
     nothing to what the endpoint passed in."""
