@@ -423,7 +423,7 @@ def test_any_client_headers_and_method_build_as_httpx_does(
     unused = httpx.MockTransport(lambda request: httpx.Response(204))
     with httpx.Client(base_url="https://api.example.com", headers=client_headers, transport=unused) as client:
         extensions = {"timeout": {"connect": 1.0, "read": 2.0, "write": None, "pool": 4.0}} if own_timeout else {}
-        request = {"method": method, "url": _PATH, "extensions": extensions}
+        request: dict[str, Any] = {"method": method, "url": _PATH, "extensions": extensions}
         ours = _built_or_failure(lambda: client_module._built(client, dict(request)))
         assert ours == _built_or_failure(lambda: client.build_request(**request))
 
