@@ -589,8 +589,7 @@ class Client:
         """Seconds a call may take in all, retries and waits included; None: no deadline."""
         if self._deadline != "auto":
             return self._deadline
-        timeout = self._timeout
-        read = (timeout if type(timeout) is httpx.Timeout else httpx.Timeout(timeout)).read
+        read = httpx.Timeout(self._timeout).read
         return None if read is None else DEADLINE_READ_TIMEOUTS * read
 
     def _auth_headers(self) -> dict[str, str]:
@@ -923,27 +922,35 @@ def _joined(base: httpx.URL, path: str) -> httpx.URL:
     of the client's CPU per call in a fan-out."""
     parts = base._uri_reference if _HTTPX_INTERNALS_KNOWN else None
     if parts is None or len(path) > _PLAIN_PATH_MAX or not _reparses_to_itself(parts):
-        return base.copy_with(raw_path=base.raw_path + path[1:].encode("ascii"))
-    url = httpx.URL.__new__(httpx.URL)
-    # The parts made at once (NamedTuple._replace goes through a dict of the fields).
-    url._uri_reference = type(parts)(
+        return _parsed_join(base, path)
+    return _url_of(_with_path(parts, path))
+
+
+def _parsed_join(base: httpx.URL, path: str) -> httpx.URL:
+    return base.copy_with(raw_path=base.raw_path + path[1:].encode("ascii"))
+
+
+def _with_path(parts: Any, path: str) -> Any:
+    """A base URL's parts (no query) with the path joined; made at once, where NamedTuple._replace
+    goes through a dict of the fields."""
+    return type(parts)(
         parts.scheme, parts.userinfo, parts.host, parts.port, (parts.path or "/") + path[1:], None, parts.fragment
     )
+
+
+def _url_of(parts: Any) -> httpx.URL:
+    url = httpx.URL.__new__(httpx.URL)
+    url._uri_reference = parts
     return url
 
 
 @functools.lru_cache(maxsize=64)
 def _reparses_to_itself(parts: Any) -> bool:
-    """Whether a base URL (its parts) joined to a plain path parses to the same parts with that
-    path: not with a query in it, nor with parts httpx keeps as written the first time and
-    normalises the second (an upper-case scheme keeps a default port, then drops it)."""
-    if parts.query is not None:
-        return False
-    base = httpx.URL.__new__(httpx.URL)
-    base._uri_reference = parts
+    """Whether a base URL (its parts) joined to a plain path parses to the parts _joined sets: not
+    with a query in it, nor with parts httpx keeps as written the first time and normalises the
+    second (an upper-case scheme keeps a default port, then drops it)."""
     probe = "/plain%2Fpath"
-    reparsed = base.copy_with(raw_path=base.raw_path + probe[1:].encode("ascii"))._uri_reference
-    return bool(reparsed == parts._replace(path=(parts.path or "/") + probe[1:]))
+    return parts.query is None and bool(_parsed_join(_url_of(parts), probe)._uri_reference == _with_path(parts, probe))
 
 
 def _resendable(request: dict[str, Any], rewind: bool) -> dict[str, Any]:
@@ -1025,8 +1032,8 @@ class _BodyReader:
         if limit is not None and declared.isdigit() and int(declared) > limit:
             raise errors.ResponseTooLargeError(response.status_code, limit, setting)
         # A response built whole in this process (httpx.MockTransport, respx, pytest-httpx) comes
-        # already read and decoded; one from the network is a stream, read below.
-        # Only a consumed stream can have been read: no ResponseNotRead raised and caught per call.
+        # already read and decoded; one from the network is a stream, read below (only a consumed
+        # stream can have been read: no ResponseNotRead raised and caught per call).
         self.built_whole: bytes | None = None
         if response.is_stream_consumed:
             try:
@@ -1036,9 +1043,7 @@ class _BodyReader:
             else:
                 self._keep(self.built_whole)
         # get_list: a missing header is an empty list, not a KeyError raised and caught per call.
-        encodings = [
-            value.strip().lower() for value in ",".join(response.headers.get_list("content-encoding")).split(",")
-        ]
+        encodings = [value.lower() for value in response.headers.get_list("content-encoding", split_commas=True)]
         self._inflaters = [_Inflater(value, response.request) for value in reversed(encodings) if value in _WBITS]
 
     def read(self) -> bytes:
